@@ -1,0 +1,94 @@
+"""Coreference inside a document: persons by surname, subject pronouns, "les deux pays".
+
+``DocumentContext`` is created for one document and filled in reading order: persons as
+they are introduced, the subjects of clauses, the countries named. Rules:
+
+- a short name ("M. Han", "Smailov") is the last introduced person sharing one name token;
+- a subject pronoun (il/elle/ils/elles) is the last clause subject of the same gender and
+  number (any subject when none agrees);
+- "les deux pays"/"les deux parties" (anaphors.tsv) are the last two countries named;
+- "ce dernier" is the last person named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from chronique.lexicon.forms import fold
+from chronique.record import Entity
+
+
+@dataclass
+class Salient:
+    entities: list[Entity]
+    gender: str | None
+    number: str | None
+    person: bool
+
+
+@dataclass
+class DocumentContext:
+    """What a document has said so far, for resolving short mentions."""
+
+    persons: dict[str, Entity] = field(default_factory=dict)
+    subjects: list[Salient] = field(default_factory=list)
+    countries: list[tuple[str, Entity]] = field(default_factory=list)
+    last_person: Entity | None = None
+    cache: dict[tuple[int, int], list[Entity]] = field(default_factory=dict)
+
+    def add_person(self, entity: Entity) -> None:
+        if not entity.name:
+            return
+        for word in entity.name.replace("-", " ").split():
+            if len(word) > 2 and word[0].isupper():
+                self.persons[fold(word)] = entity
+        self.persons[fold(entity.name)] = entity
+        self.last_person = entity
+
+    def find_person(self, name: str) -> Entity | None:
+        key = fold(name)
+        if key in self.persons:
+            return self.persons[key]
+        for word in reversed(name.replace("-", " ").split()):
+            found = self.persons.get(fold(word))
+            if found:
+                return found
+        return None
+
+    def add_subject(self, entities: list[Entity], gender: str | None, number: str | None) -> None:
+        if entities:
+            person = any(e.name for e in entities)
+            if len(entities) > 1:
+                number = "Plur"
+            self.subjects.append(Salient(entities, gender, number, person))
+
+    def add_country(self, code: str, entity: Entity) -> None:
+        if code and code not in {"IGO", "NGO", "MNC"}:
+            self.countries.append((code, entity))
+
+    def pronoun(self, text: str, start: int, end: int, gender: str | None,
+                number: str | None) -> list[Entity]:
+        for salient in reversed(self.subjects):
+            if _agrees(salient, gender, number):
+                return [_as_mention(e, text, start, end, "pronoun") for e in salient.entities]
+        return []
+
+    def last_countries(self, count: int, text: str, start: int, end: int) -> list[Entity]:
+        seen: list[str] = []
+        for code, _ in reversed(self.countries):
+            if code not in seen:
+                seen.append(code)
+            if len(seen) == count:
+                break
+        return [Entity(text, start, end, country=code, sector="GOV", resolved_by="anaphor")
+                for code in reversed(seen)]
+
+
+def _agrees(salient: Salient, gender: str | None, number: str | None) -> bool:
+    if number and salient.number and number != salient.number:
+        return False
+    return not (gender and salient.gender and gender != salient.gender)
+
+
+def _as_mention(entity: Entity, text: str, start: int, end: int, how: str) -> Entity:
+    return replace(entity, text=text, start=start, end=end, resolved_by=how)

@@ -1,0 +1,73 @@
+"""Assemble an event record from a trigger, its arguments, modality, date and place.
+
+Also states how sure the coder is (``confidence``) and the rule that fired (``rule``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from chronique.events.ontology import Ontology
+from chronique.record import Entity, Event, Place, SentenceRef, Span
+
+BASE_CONFIDENCE = {"verb": 0.7, "adj": 0.65, "noun": 0.6, "rule": 0.55}
+
+
+def event_id(doc_id: str, sentence: int, start: int, event_type: str, version: str) -> str:
+    """Stable id: same input and same version give the same id."""
+    key = f"{doc_id}|{sentence}|{start}|{event_type}|{version}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, ...],
+               fallback: bool) -> float:
+    score = BASE_CONFIDENCE.get(kind, 0.6)
+    participants = [*actors, *recipients]
+    if actors and recipients:
+        score += 0.1
+    if any(e.resolved_by in {"pronoun", "anaphor", "coreference"} for e in participants):
+        score -= 0.1
+    if fallback:
+        score -= 0.1
+    if not actors:
+        score -= 0.15
+    return max(0.05, min(0.95, score))
+
+
+def consult_mode(mode: str | None, actors: tuple[Entity, ...], location: Place | None) -> str | None:
+    """A meeting in one participant's country with a foreign participant is a visit."""
+    if mode or location is None or not location.country:
+        return mode
+    countries = {a.country for a in actors if a.country}
+    if location.country in countries and len(countries) > 1:
+        return "visit"
+    return mode
+
+
+class EventBuilder:
+    """Build ``Event`` records; the ontology lookup happens here."""
+
+    def __init__(self, ontology: Ontology, version: str) -> None:
+        self.ontology = ontology
+        self.version = version
+
+    def __call__(self, *, doc_id: str, event_type: str, mode: str | None,
+                 context: tuple[str, ...], actors: tuple[Entity, ...],
+                 recipients: tuple[Entity, ...], trigger: Span, sentence: SentenceRef,
+                 date: str | None, date_text: str | None, date_reason: str | None,
+                 location: Place | None, negated: bool, modality: str, speaker: Entity | None,
+                 rule: str, kind: str, fallback: bool, meta: dict) -> Event:
+        if event_type == "CONSULT":
+            mode = consult_mode(mode, actors, location)
+        coding = self.ontology.code(event_type, mode)
+        return Event(
+            doc_id=doc_id,
+            event_id=event_id(doc_id, sentence.index, trigger.start, event_type, self.version),
+            event_type=event_type, mode=mode, context=context, cameo=coding.cameo,
+            quad_class=coding.quad_class, goldstein=coding.goldstein, actor=actors,
+            recipient=recipients, date=date, date_text=date_text, location=location,
+            trigger=trigger, sentence=sentence, negated=negated, modality=modality,
+            speaker=speaker, confidence=confidence(kind, actors, recipients, fallback),
+            rule=rule, lang=meta.get("lang") or "fr", date_reason=date_reason,
+            published=meta.get("published"), published_source=meta.get("published_source"),
+            url=meta.get("url"))

@@ -1,0 +1,244 @@
+"""Event dates from French temporal expressions, resolved against the publication date.
+
+Reads ``data/fr/dates.yaml`` (weekday and month names, number words, the stated rules).
+``DateResolver.find(text)`` returns the expressions of a sentence with their resolved ISO
+date (unknown parts as X, ``XXXX-05-15``) and the id of the rule used. dateparser resolves
+the "il y a N jours" kind; the rest is plain calendar arithmetic written out here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from chronique.lexicon.files import DATA_DIR, read_yaml
+from chronique.lexicon.forms import fold
+
+LEAP_YEAR = 2000  # stands in for an unknown year in day arithmetic
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date whose year, month or day may be unknown."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def parse(cls, value: str | None) -> PartialDate | None:
+        if not value:
+            return None
+        m = re.fullmatch(r"(\d{4}|X{4})-(\d{2}|XX)(?:-(\d{2}|XX))?", value.strip())
+        if not m:
+            return None
+        year, month, day = (None if not g or "X" in g else int(g) for g in m.groups())
+        if month is not None and not 1 <= month <= 12:
+            return None
+        return cls(year, month, day)
+
+    def iso(self) -> str:
+        return "-".join([f"{self.year:04d}" if self.year else "XXXX",
+                         f"{self.month:02d}" if self.month else "XX",
+                         f"{self.day:02d}" if self.day else "XX"])
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.year, self.month, self.day)
+
+    def as_date(self) -> dt.date | None:
+        if self.month and self.day:
+            try:
+                return dt.date(self.year or LEAP_YEAR, self.month, self.day)
+            except ValueError:
+                return None
+        return None
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    text: str
+    start: int  # offset in the text given to find()
+    end: int
+    date: str | None
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return read_yaml(DATA_DIR / "fr" / "dates.yaml")
+
+
+class DateResolver:
+    """Find and resolve temporal expressions; built once."""
+
+    def __init__(self) -> None:
+        data = _data()
+        self.weekdays = [fold(w) for w in data["weekdays"]]
+        self.months = [fold(m) for m in data["months"]]
+        self.numbers = {fold(k): int(v) for k, v in data["numbers"].items()}
+        self.rules = {r["id"]: r["rule"] for r in data["rules"]}
+        wd = "|".join(self.weekdays)
+        mo = "|".join(self.months)
+        num = "|".join(sorted(self.numbers, key=len, reverse=True))
+        day = r"(?:1er|premier|\d{1,2})"
+        self._patterns = [
+            ("night-of", rf"\bdans la nuit (?:de|du) (?P<wd>{wd})\s+(?:a|au) (?:{wd})\b"),
+            ("weekday-date", rf"\b(?:(?P<wd>{wd})\s+)?(?P<d>{day})\s+(?P<m>{mo})"
+                             rf"(?:\s+(?P<y>\d{{4}}))?\b"),
+            ("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\b"),
+            ("weekday-rel", rf"\b(?P<wd>{wd})(?:\s+(?:matin|soir|apres-midi))?\s+"
+                            rf"(?P<rel>dernier|passe|prochain)\b"),
+            ("weekday", rf"\b(?P<wd>{wd})\b"),
+            ("relative-day", r"\b(?P<rel>aujourd'hui|avant-hier|apres-demain|hier|demain|"
+                             r"ce matin|ce soir|cet apres-midi|cette nuit|la veille)\b"),
+            ("ago", rf"\bil y a (?P<n>\d+|{num}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b"),
+            ("last-week", r"\bla semaine (?P<rel>derniere|passee|prochaine)\b"),
+            ("last-month", r"\b(?:le mois (?P<mrel>dernier|passe|prochain)|"
+                           r"l'(?:an|annee) (?P<yrel>dernier|derniere|passee|prochain|prochaine))\b"),
+            ("month-part", rf"\b(?:debut|mi-|fin|courant|en|depuis|au mois de)\s*"
+                           rf"(?P<m>{mo})(?:\s+(?P<y>\d{{4}}))?\b"),
+            ("year", r"\b(?:en|debut|fin|courant|mi-)\s*(?P<y>(?:19|20)\d{2})\b"),
+        ]
+        self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
+
+    def find(self, text: str, published: PartialDate | None) -> list[DateExpression]:
+        """Temporal expressions in ``text`` (one sentence), left to right, resolved."""
+        folded = fold(text)
+        taken: list[tuple[int, int]] = []
+        out: list[DateExpression] = []
+        for rid, regex in self._compiled:
+            for m in regex.finditer(folded):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                date, rule = self._resolve(rid, m, published)
+                if rule is None:
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(DateExpression(text[m.start():m.end()], m.start(), m.end(), date, rule))
+        return sorted(out, key=lambda e: e.start)
+
+    def resolve(self, expression: str, published: str | None) -> str | None:
+        """Resolve one expression: ``resolve("mercredi", "2019-05-16") == "2019-05-15"``."""
+        found = self.find(expression, PartialDate.parse(published))
+        return found[0].date if found else None
+
+    # -- resolution ----------------------------------------------------------------------
+    def _resolve(self, rid: str, m: re.Match, pub: PartialDate | None):
+        g = m.groupdict()
+        if rid in {"weekday-date", "numeric"}:
+            return self._day_month(g, pub, rid)
+        if rid == "month-part":
+            month = self.months.index(g["m"]) + 1
+            year = int(g["y"]) if g.get("y") else self._year_for(month, None, pub)
+            return PartialDate(year, month, None).iso(), "month-part"
+        if rid == "year":
+            return PartialDate(int(g["y"]), None, None).iso(), "year"
+        if pub is None:
+            return None, rid
+        if rid in {"weekday", "night-of", "weekday-rel"}:
+            return self._weekday(self.weekdays.index(g["wd"]), g.get("rel"), pub, rid)
+        if rid == "relative-day":
+            shift = {"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "cet apres-midi": 0,
+                     "cette nuit": 0, "hier": -1, "la veille": -1, "avant-hier": -2,
+                     "demain": 1, "apres-demain": 2}[g["rel"]]
+            return self._shift(pub, shift), "relative-day"
+        if rid == "ago":
+            return self._ago(g, pub), "ago"
+        if rid == "last-week":
+            base = pub.as_date()
+            if base is None or pub.year is None:
+                return None, rid
+            monday = base - dt.timedelta(days=base.weekday())
+            delta = 7 if g["rel"] == "prochaine" else -7
+            return (monday + dt.timedelta(days=delta)).isoformat(), "last-week"
+        if rid == "last-month":
+            if g.get("mrel") and pub.month:
+                step = 1 if g["mrel"] == "prochain" else -1
+                month = (pub.month - 1 + step) % 12 + 1
+                year = pub.year + ((pub.month - 1 + step) // 12) if pub.year else None
+                return PartialDate(year, month, None).iso(), "last-month"
+            if g.get("yrel") and pub.year:
+                step = 1 if g["yrel"].startswith("prochain") else -1
+                return PartialDate(pub.year + step, None, None).iso(), "last-month"
+            return None, rid
+        return None, None
+
+    def _day_month(self, g: dict, pub: PartialDate | None, rid: str):
+        raw_day = g["d"]
+        day = 1 if raw_day in {"1er", "premier"} else int(raw_day)
+        if rid == "numeric":
+            month = int(g["m"])
+        else:
+            month = self.months.index(g["m"]) + 1
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None, None
+        year = None
+        if g.get("y"):
+            year = int(g["y"])
+            if year < 100:
+                year += 2000 if year < 50 else 1900
+        else:
+            year = self._year_for(month, day, pub)
+        try:
+            dt.date(year or LEAP_YEAR, month, day)
+        except ValueError:
+            return None, None
+        return PartialDate(year, month, day).iso(), "day-month"
+
+    @staticmethod
+    def _year_for(month: int, day: int | None, pub: PartialDate | None) -> int | None:
+        if pub is None or pub.year is None:
+            return None
+        if pub.month is None:
+            return pub.year
+        later = (month, day or 1) > (pub.month, pub.day or 31)
+        return pub.year - 1 if later else pub.year
+
+    def _weekday(self, weekday: int, rel: str | None, pub: PartialDate, rid: str):
+        base = pub.as_date()
+        if base is None:
+            return None, rid
+        if pub.year is None:
+            if rel in {"prochain"}:
+                return None, rid
+            return self._shift(pub, -1), "weekday-no-year"
+        diff = (base.weekday() - weekday) % 7
+        if rel in {"dernier", "passe"}:
+            diff = diff or 7
+            return (base - dt.timedelta(days=diff)).isoformat(), "weekday-last"
+        if rel == "prochain":
+            ahead = (weekday - base.weekday()) % 7 or 7
+            return (base + dt.timedelta(days=ahead)).isoformat(), "weekday-next"
+        return (base - dt.timedelta(days=diff)).isoformat(), \
+            ("night-of" if rid == "night-of" else "weekday")
+
+    @staticmethod
+    def _shift(pub: PartialDate, days: int) -> str | None:
+        base = pub.as_date()
+        if base is None:
+            return PartialDate(pub.year, pub.month, None).iso() if pub.month else None
+        new = base + dt.timedelta(days=days)
+        return PartialDate(new.year if pub.year else None, new.month, new.day).iso()
+
+    def _ago(self, g: dict, pub: PartialDate) -> str | None:
+        base = pub.as_date()
+        if base is None or pub.year is None:
+            return None
+        import dateparser
+
+        n = g["n"]
+        count = int(n) if n.isdigit() else self.numbers.get(n, 1)
+        unit = g["u"]
+        when = dateparser.parse(f"il y a {count} {unit}", languages=["fr"], settings={
+            "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "past"})
+        if when is None:
+            return None
+        if unit.startswith("mois"):
+            return PartialDate(when.year, when.month, None).iso()
+        if unit.startswith(("an", "annee")):
+            return PartialDate(when.year, None, None).iso()
+        return when.date().isoformat()

@@ -1,0 +1,265 @@
+"""Assign actor and recipient to a trigger from the dependency parse, not from word order.
+
+Slots (as written in trigger patterns): ``nsubj`` (the subject, found through control and
+coordination; the passive subject becomes the recipient), ``agent`` (the "par" phrase),
+``obj``, ``iobj``, ``obl:<preposition>``, ``nmod:<preposition>``, ``poss`` (a possessive
+determiner, resolved to the governing clause's subject) and ``xcomp``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronique.actors.coref import DocumentContext
+from chronique.actors.resolve import ActorResolver, Phrase
+from chronique.events.triggers import Trigger
+from chronique.lexicon.forms import fold
+from chronique.record import Entity
+
+VERB_ACTOR = ("nsubj", "agent")
+VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers",
+                  "obl:auprès", "obl:vers", "obl:entre")
+NOUN_ACTOR = ("nmod:de", "poss", "governor", "agent")
+NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
+                  "nmod:vers", "nmod:auprès", "nmod:de")
+CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
+OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autoriser", "inciter",
+                  "encourager", "presser", "enjoindre", "demander", "charger", "obliger",
+                  "contraindre", "forcer", "aider", "convier", "prier", "accuser"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
+
+
+@dataclass(frozen=True)
+class Arguments:
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    how: str
+
+
+class ArgumentAssigner:
+    """Find the participants of a trigger."""
+
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolver = resolver
+
+    def __call__(self, trigger: Trigger, phrase: Phrase, ctx: DocumentContext) -> Arguments:
+        token, pattern = trigger.token, trigger.pattern
+        noun = pattern.pos == "noun"
+        passive = is_passive(token)
+        actor_slots = pattern.actor or (NOUN_ACTOR if noun else VERB_ACTOR)
+        recipient_slots = pattern.recipient or (NOUN_RECIPIENT if noun else VERB_RECIPIENT)
+        if passive and not noun and pattern.actor is None:
+            actor_slots, recipient_slots = ("agent",), ("nsubj",) + tuple(
+                s for s in recipient_slots if s not in {"obj", "nsubj"})
+        actors = self._first(token, actor_slots, phrase, ctx, passive)
+        if pattern.reciprocal:
+            others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
+                                       "nmod:de") if noun else
+                               ("obj", "obl:avec", "obl:entre"), phrase, ctx, passive)
+            merged = _unique(actors + [e for e in others if e not in actors])
+            return Arguments(tuple(merged), (), "reciprocal")
+        recipients = self._first(token, recipient_slots, phrase, ctx, passive,
+                                 exclude={id(a) for a in actors})
+        if not recipients:
+            recipients = self._embedded(token, phrase, ctx)
+        if not recipients and not noun:
+            recipients = self._deep(token, phrase, ctx)
+            fallback = bool(recipients)
+        else:
+            fallback = False
+        recipients = _without_actor(recipients, actors)
+        return Arguments(tuple(actors), tuple(recipients), "deep" if fallback else "slots")
+
+    # -- slots ---------------------------------------------------------------------------
+    def _first(self, token, slots, phrase, ctx, passive, exclude=frozenset()) -> list[Entity]:
+        for slot in slots:
+            found = [e for e in self.slot(token, slot, phrase, ctx, passive)
+                     if id(e) not in exclude]
+            if found:
+                return found
+        return []
+
+    def _all(self, token, slots, phrase, ctx, passive) -> list[Entity]:
+        out: list[Entity] = []
+        for slot in slots:
+            out.extend(self.slot(token, slot, phrase, ctx, passive))
+        return out
+
+    def slot(self, token: Token, slot: str, phrase: Phrase, ctx: DocumentContext,
+             passive: bool = False) -> list[Entity]:
+        resolve = self.resolver.resolve
+        if slot == "nsubj":
+            if passive:
+                heads = _children(token, {"nsubj:pass"})
+            else:
+                head = subject_token(token)
+                heads = [head] if head is not None else []
+                if head is not None and head.head is token:
+                    heads = _children(token, {"nsubj"}) or heads
+            out = []
+            for head in heads:
+                out.extend(e for e in resolve(head, phrase, ctx) if e not in out)
+            return out
+        if slot == "agent":
+            head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"})
+            return resolve(head, phrase, ctx) if head is not None else []
+        if slot in {"obj", "iobj"}:
+            deps = {"obj"} if slot == "obj" else {"iobj"}
+            if passive and slot == "obj":
+                deps = {"nsubj:pass"}
+            head = _child(token, deps)
+            return resolve(head, phrase, ctx) if head is not None else []
+        if slot == "poss":
+            if any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
+                verb = _governing_verb(token)
+                head = subject_token(verb) if verb is not None else None
+                return resolve(head, phrase, ctx) if head is not None else []
+            return []
+        if slot == "governor":
+            if token.dep_ in {"obj", "nsubj:pass"} or token.dep_.startswith("obl"):
+                head = subject_token(token.head)
+                return resolve(head, phrase, ctx) if head is not None else []
+            return []
+        if slot == "xcomp":
+            head = _child(token, {"xcomp"})
+            sub = subject_token(head) if head is not None else None
+            return resolve(sub, phrase, ctx) if sub is not None else []
+        kind, _, prep = slot.partition(":")
+        if kind in {"obl", "nmod"}:
+            heads = _case_children(token, kind, {prep})
+            out: list[Entity] = []
+            for head in heads:
+                out.extend(resolve(head, phrase, ctx))
+                if out:
+                    break
+            return out
+        return []
+
+    def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        """Recipients of the action a trigger embeds ("prêt à travailler avec la Chine")."""
+        for child in token.children:
+            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "ADJ", "NOUN"}:
+                found = self._first(child, VERB_RECIPIENT, phrase, ctx, is_passive(child))
+                if found:
+                    return found
+                for grandchild in child.children:
+                    if grandchild.dep_ in {"xcomp", "conj"}:
+                        found = self._first(grandchild, VERB_RECIPIENT, phrase, ctx, False)
+                        if found:
+                            return found
+        return []
+
+    def _deep(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        """Last resort: an actor named inside the object ("l'amitié qui unit les deux pays")."""
+        objects = _children(token, {"obj", "obl:arg", "obl:mod"})
+        for child in _children(token, {"xcomp"}):
+            objects += _children(child, {"obj", "obl:arg"})
+        for obj in objects:
+            for sub in obj.subtree:
+                if sub is obj or sub.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                found = self.resolver.resolve_one(sub, phrase, ctx)
+                if found:
+                    return found
+        return []
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in token.children)
+
+
+def subject_token(token: Token | None) -> Token | None:
+    """The subject of a predicate, through control, coordination and participles."""
+    seen = 0
+    while token is not None and seen < 6:
+        seen += 1
+        subj = _child(token, {"nsubj", "nsubj:pass", "csubj", "expl:subj"})
+        for aux in _children(token, {"aux:tense", "aux:pass", "aux", "cop"}):
+            subj = subj or _child(aux, {"nsubj", "nsubj:pass", "expl:subj"})
+        if subj is not None:
+            return subj
+        dep = token.dep_
+        head = token.head
+        if head is token:
+            return None
+        if dep == "xcomp":
+            if fold(head.lemma_) in OBJECT_CONTROL:
+                obj = _child(head, {"obj", "iobj"})
+                if obj is not None:
+                    return obj
+            token = head
+        elif dep in {"conj", "advcl"}:
+            token = head
+        elif dep in {"acl", "amod"} and token.pos_ in {"VERB", "ADJ"}:
+            return head
+        else:
+            return None
+    return None
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _child(token: Token, deps: set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def case_word(token: Token) -> str:
+    """The preposition introducing a nominal ("contre", "a", "de"), folded and normalised."""
+    cases = [c for c in token.children if c.dep_ == "case"]
+    if not cases:
+        return ""
+    first = cases[0]
+    text = fold(first.text)
+    fixed = " ".join(fold(f.text) for f in first.children if f.dep_ == "fixed")
+    if "encontre" in fixed or text == "encontre":
+        return "contre"
+    return CASE_NORMAL.get(text, text)
+
+
+def _case_children(token: Token, kind: str, preps: set[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_.split(":")[0] != kind:
+            continue
+        if case_word(child) in {fold(p) for p in preps}:
+            out.append(child)
+    return out
+
+
+def _case_child(token: Token, kind: str, preps: set[str]) -> Token | None:
+    found = _case_children(token, kind, preps)
+    return found[0] if found else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(5):
+        if current.head is current:
+            return current if current.pos_ in {"VERB", "ADJ"} else None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in current.children):
+            return current
+    return None
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for entity in entities:
+        if not any(e.start == entity.start and e.end == entity.end and e.keys() == entity.keys()
+                   for e in out):
+            out.append(entity)
+    return out
+
+
+def _without_actor(recipients: list[Entity], actors: list[Entity]) -> list[Entity]:
+    """Drop recipients that are the actor itself, unless nothing else is left."""
+    actor_keys = set().union(*[a.keys() for a in actors]) if actors else set()
+    others = [r for r in recipients if not (r.keys() and r.keys() <= actor_keys)]
+    return others if others else recipients

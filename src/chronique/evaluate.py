@@ -179,8 +179,10 @@ def gold_inputs(gold_docs: list[dict], gold_path: str | Path,
     for doc in gold_docs:
         text = doc.get("text")
         if text is None and doc.get("file"):
-            for root in (base, base.parent, Path(texts_dir) if texts_dir else base):
-                path = root / doc["file"]
+            roots = [base, base.parent] + ([Path(texts_dir)] if texts_dir else [])
+            candidates = [r / doc["file"] for r in roots] + [r / Path(doc["file"]).name
+                                                             for r in roots]
+            for path in candidates:
                 if path.exists():
                     text = path.read_text(encoding="utf-8")
                     break

@@ -62,7 +62,8 @@ class Coder:
         self.finder = MentionFinder(self.lexicon, self.nlp)
         self.resolver = ActorResolver(self.lexicon, self.gazetteer)
         self.matcher = TriggerMatcher(self.lexicon)
-        self.assigner = ArgumentAssigner(self.resolver)
+        self.assigner = ArgumentAssigner(self.resolver, frozenset(
+            fold(w) for w in self.lexicon.cues.get("light_verbs", {}).get("lemmas", [])))
         self.modality = ModalityReader(self.lexicon)
         self.dates = DateResolver()
         self.places = PlaceFinder(self.gazetteer)
@@ -122,7 +123,8 @@ class Coder:
                          phrase: Phrase, state: _DocState,
                          published: PartialDate | None) -> list[Event]:
         ctx = state.ctx
-        triggers = self.matcher(tokens)
+        names = {i for i, m in phrase.mentions.items() if m.kind in {"organisation", "person"}}
+        triggers = [t for t in self.matcher(tokens) if t.token.i not in names]
         obligations = self._obligations(tokens, phrase, ctx)
         suppressed = self._suppressed(triggers, obligations)
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
@@ -192,22 +194,29 @@ class Coder:
             speaker = self.modality.speaker(token)
             if speaker is None:
                 continue
-            subject = subject_token(token)
-            recipients = tuple(self.resolver.resolve(subject, phrase, ctx)) if subject else ()
+            recipients = tuple(self.assigner.slot(token, "nsubj", phrase, ctx))
             actors = tuple(self.resolver.resolve(speaker, phrase, ctx))
             actor_keys = set().union(*[a.keys() for a in actors]) if actors else set()
             trimmed = tuple(r for r in recipients if not r.keys() <= actor_keys or not r.keys())
             out.append((token, speaker, actors, trimmed or recipients))
         return out
 
-    def _suppressed(self, triggers: list[Trigger], obligations) -> set[int]:
-        """Triggers embedded under a speech act that is itself the event."""
-        heads = {t.token.i for t in triggers if t.pattern.type in EMBEDDING_TYPES}
-        heads |= {o[0].i for o in obligations}
+    @staticmethod
+    def _suppressed(triggers: list[Trigger], obligations) -> set[int]:
+        """Triggers inside the phrase of another trigger ("a promis de poursuivre l'aide",
+        "a condamné l'attaque", "appuierait une résolution visant à durcir les sanctions"):
+        the governing one is the event. Coordination ("a salué ... et a appelé") is not
+        embedding."""
+        heads = {t.token.i for t in triggers} | {o[0].i for o in obligations}
         out = set()
         for trigger in triggers:
-            for governor in self.modality.governors(trigger.token)[:3]:
-                if governor.i in heads and governor.i != trigger.token.i:
+            node = trigger.token
+            for _ in range(5):
+                if node.head is node or node.dep_ in {"parataxis", "ROOT"}:
+                    break
+                coordinated = node.dep_ == "conj"
+                node = node.head
+                if not coordinated and node.i in heads and node.i != trigger.token.i:
                     out.add(trigger.token.i)
                     break
         return out

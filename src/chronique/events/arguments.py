@@ -41,8 +41,9 @@ class Arguments:
 class ArgumentAssigner:
     """Find the participants of a trigger."""
 
-    def __init__(self, resolver: ActorResolver) -> None:
+    def __init__(self, resolver: ActorResolver, light_verbs: frozenset[str] = frozenset()) -> None:
         self.resolver = resolver
+        self.light_verbs = light_verbs
 
     def __call__(self, trigger: Trigger, phrase: Phrase, ctx: DocumentContext) -> Arguments:
         token, pattern = trigger.token, trigger.pattern
@@ -118,7 +119,8 @@ class ArgumentAssigner:
                 return resolve(head, phrase, ctx) if head is not None else []
             return []
         if slot == "governor":
-            if token.dep_ in {"obj", "nsubj:pass"} or token.dep_.startswith("obl"):
+            if (token.dep_ in {"obj", "nsubj:pass"} or token.dep_.startswith("obl")) and \
+                    fold(token.head.lemma_) in self.light_verbs:
                 head = subject_token(token.head)
                 return resolve(head, phrase, ctx) if head is not None else []
             return []

@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -19,11 +19,8 @@ demo: install
 	$(BIN)/chronique code examples/000_7c92b074c704cec9.txt --published 2019-05-16 --pretty
 
 test: install
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
-
-bench: install
-	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

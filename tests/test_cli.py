@@ -62,6 +62,6 @@ def test_cli_usage_error_exit_2(tmp_path):
 def test_cli_eval_prints_scores(capsys):
     from conftest import DEV
 
-    assert main(["eval", str(DEV / "seed.gold.jsonl"), "--json"]) == 0
+    assert main(["eval", str(DEV / "seed.gold.jsonl"), "--texts", str(SEED.parent), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["core"]["recall"] == 1.0

@@ -25,7 +25,7 @@ from chronique.actors.resolve import ActorResolver, Phrase, honorific_gender
 from chronique.build import EventBuilder
 from chronique.dates import DateResolver, PartialDate
 from chronique.documents.readers import Document, make_document
-from chronique.events.arguments import ArgumentAssigner, subject_token
+from chronique.events.arguments import ArgumentAssigner
 from chronique.events.modality import ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
@@ -34,7 +34,7 @@ from chronique.lexicon.forms import fold
 from chronique.nlp import Parsed, Sentence, load_nlp, parse_many
 from chronique.places.gazetteer import Gazetteer
 from chronique.places.locate import PlaceFinder, PlaceMention, clause_place
-from chronique.record import Entity, Event, SentenceRef, Span
+from chronique.record import Entity, Event, Place, SentenceRef, Span
 from chronique.settings import Settings
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
@@ -106,7 +106,18 @@ class Coder:
             self._read_entities(tokens, phrase, state.ctx)
             events.extend(self._sentence_events(document, sentence, tokens, phrase, state,
                                                 published))
-        return events
+        return [self._backfill(e, state) for e in events]
+
+    @staticmethod
+    def _backfill(event: Event, state: _DocState) -> Event:
+        """Events before the article's first dated/placed event take the article's day and
+        place too (rule ``article-day``; location reason ``article``)."""
+        changes = {}
+        if event.location is None and state.article_place is not None:
+            changes["location"] = state.article_place
+        if event.date_reason in {None, "publication"} and state.article_date is not None:
+            changes.update(date=state.article_date[0], date_text=None, date_reason="article-day")
+        return replace(event, **changes) if changes else event
 
     def _read_entities(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext) -> None:
         """Resolve noun phrases in reading order, so coreference sees what came before."""
@@ -269,8 +280,6 @@ class Coder:
         if document.dateline_city:
             entry = self.gazetteer.lookup(document.dateline_city, prefer)
             if entry is not None:
-                from chronique.record import Place
-
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
                              entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
@@ -278,10 +287,6 @@ class Coder:
 
 def _keys(entities: tuple[Entity, ...]) -> frozenset:
     return frozenset(k for e in entities for k in e.keys())
-
-
-def lowered(text: str) -> str:
-    return fold(text)
 
 
 def resolve_mention(coder: Coder, sentence: str, mention: str) -> list[Entity]:

@@ -120,7 +120,7 @@ class MentionFinder:
     def _token_mention(self, token) -> Mention | None:
         text = fold(token.text)
         lex = self.lexicon
-        if token.pos_ in {"ADJ", "NOUN", "PROPN", "ADV"} or text in lex.demonyms:
+        if token.is_alpha or "-" in text:
             code = lex.demonyms.get(text)
             if code:
                 return Mention(token.i, token.i + 1, "demonym",

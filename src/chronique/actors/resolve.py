@@ -7,7 +7,7 @@ Returns ``Entity`` objects whose offsets index the document text.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -70,7 +70,14 @@ class ActorResolver:
             return [Entity(token.text, start, end, person.name, person.country, person.sector,
                            person.role, person.id, "anaphor")]
         entity = self._noun_phrase(token, phrase, ctx)
-        return [entity] if entity else []
+        if entity is None:
+            return []
+        compound = [m for m in (phrase.mentions.get(t.i) for t in np_tokens(token, 1))
+                    if m is not None and len(m.countries) > 1]
+        if compound:
+            # "les forces franco-maliennes": one entity per country
+            return [replace(entity, country=code, id=None) for code in compound[0].countries]
+        return [entity]
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
         words = [c for c in token.children if c.dep_ in {"det", "nummod"}]

@@ -75,12 +75,15 @@ class ArgumentAssigner:
 
     # -- slots ---------------------------------------------------------------------------
     def _first(self, token, slots, phrase, ctx, passive, exclude=frozenset()) -> list[Entity]:
+        """The first slot that names an identifiable actor (else the first that names any)."""
+        unkeyed: list[Entity] = []
         for slot in slots:
             found = [e for e in self.slot(token, slot, phrase, ctx, passive)
                      if id(e) not in exclude]
-            if found:
+            if any(e.keys() for e in found):
                 return found
-        return []
+            unkeyed = unkeyed or found
+        return unkeyed
 
     def _all(self, token, slots, phrase, ctx, passive) -> list[Entity]:
         out: list[Entity] = []
@@ -98,7 +101,7 @@ class ArgumentAssigner:
                 head = subject_token(token)
                 heads = [head] if head is not None else []
                 if head is not None and head.head is token:
-                    heads = _children(token, {"nsubj"}) or heads
+                    heads = _children(token, {"nsubj", "nsubj:pass"}) or heads
             out = []
             for head in heads:
                 out.extend(e for e in resolve(head, phrase, ctx) if e not in out)
@@ -142,8 +145,14 @@ class ArgumentAssigner:
     def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         """Recipients of the action a trigger embeds ("prêt à travailler avec la Chine")."""
         for child in token.children:
-            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "ADJ", "NOUN"}:
-                found = self._first(child, VERB_RECIPIENT, phrase, ctx, is_passive(child))
+            if child.dep_ in {"xcomp", "ccomp", "advcl"} and child.pos_ in {"VERB", "ADJ", "NOUN"}:
+                subject = _child(child, {"nsubj", "nsubj:pass"})
+                if subject is not None and child.dep_ != "xcomp":
+                    found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
+                    if found:
+                        return found
+                found = [e for e in self._first(child, VERB_RECIPIENT, phrase, ctx,
+                                                is_passive(child)) if e.keys()]
                 if found:
                     return found
                 for grandchild in child.children:
@@ -155,21 +164,25 @@ class ArgumentAssigner:
 
     def _deep(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         """Last resort: an actor named inside the object ("l'amitié qui unit les deux pays")."""
-        objects = _children(token, {"obj", "obl:arg", "obl:mod"})
-        for child in _children(token, {"xcomp"}):
-            objects += _children(child, {"obj", "obl:arg"})
-        for obj in objects:
-            for sub in obj.subtree:
-                if sub is obj or sub.pos_ not in {"NOUN", "PROPN"}:
-                    continue
-                found = self.resolver.resolve_one(sub, phrase, ctx)
-                if found:
-                    return found
+        skip = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "expl:subj",
+                                                          "obl:agent", "parataxis"}
+                for t in c.subtree}
+        for sub in token.subtree:
+            if sub is token or sub.i in skip or sub.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            found = [e for e in self.resolver.resolve_one(sub, phrase, ctx) if e.keys()]
+            if found:
+                return found
         return []
 
 
 def is_passive(token: Token) -> bool:
-    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in token.children)
+    """A passive clause has a passive auxiliary; a reflexive "se" makes it active
+    ("la Chine et le Japon se sont entendus", which the parser may label nsubj:pass)."""
+    children = list(token.children)
+    if any(c.dep_.startswith("expl") or c.lower_ in {"se", "s'"} for c in children):
+        return False
+    return any(c.dep_ == "aux:pass" for c in children)
 
 
 def subject_token(token: Token | None) -> Token | None:

@@ -17,7 +17,7 @@ import pycountry
 from babel import Locale
 
 from chronique.errors import DataFileError
-from chronique.lexicon.files import DATA_DIR, Row, load_table, read_yaml
+from chronique.lexicon.files import DATA_DIR, Row, load_table, read_tsv, read_yaml
 from chronique.lexicon.forms import adjective_forms, fold, noun_plural
 
 EXTRA_CODES = {"XK": "XKX"}
@@ -126,14 +126,16 @@ def _load_demonyms(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
 
 
 def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
-    for row in load_table("metonyms.tsv", lambda r: r["form"], user_dirs):
+    for row in load_table("metonyms.tsv", lambda r: fold((r.alternatives("form") or [""])[0]),
+                          user_dirs):
         actor = Actor(_check_code(row, "iso3"), row["sector"] or "GOV", kind=row["kind"],
                       source="metonyms")
         for form in row.alternatives("form"):
             lex.metonyms[fold(form)] = actor
     orgs = load_table("organisations.tsv", lambda r: r["id"], user_dirs)
     for row in orgs:
-        actor = Actor(row["country"].upper() or None, row["sector"] or None, row["id"],
+        actor = Actor(row["country"].upper() or None, row["sector"] or None,
+                      row["code"] or row["id"],
                       name=(row.alternatives("names") or [row["id"]])[0], kind="organisation",
                       source="organisations")
         for name in row.alternatives("names"):
@@ -189,6 +191,5 @@ def _load_events(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
                 cues[key] = value
     lex.cues = cues
     lex.ontology = read_yaml(DATA_DIR / "ontology" / "plover.yaml") or {}
-    from chronique.lexicon.files import read_tsv
     path = DATA_DIR / "ontology" / "cameo.tsv"
     lex.cameo = read_tsv(path) if path.exists() else []

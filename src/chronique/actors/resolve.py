@@ -38,6 +38,8 @@ class ActorResolver:
     def __init__(self, lexicon: Lexicon, places=None) -> None:
         self.lexicon = lexicon
         self.places = places
+        self.quantities = frozenset(
+            fold(w) for w in (lexicon.cues.get("quantities") or {}).get("lemmas", []))
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
@@ -69,6 +71,11 @@ class ActorResolver:
             person = ctx.last_person
             return [Entity(token.text, start, end, person.name, person.country, person.sector,
                            person.role, person.id, "anaphor")]
+        if fold(token.lemma_) in self.quantities and token.i not in phrase.mentions:
+            for child in token.children:
+                if child.dep_ == "nmod" and any(fold(c.text) in {"de", "d'", "des", "du"}
+                                                for c in child.children if c.dep_ == "case"):
+                    return self.resolve_one(child, phrase, ctx)
         entity = self._noun_phrase(token, phrase, ctx)
         if entity is None:
             return []

@@ -113,8 +113,13 @@ class ArgumentAssigner:
             deps = {"obj"} if slot == "obj" else {"iobj"}
             if passive and slot == "obj":
                 deps = {"nsubj:pass"}
-            head = _child(token, deps)
-            return resolve(head, phrase, ctx) if head is not None else []
+            found: list[Entity] = []
+            for head in _children(token, deps):  # the parser may take "mardi" for an object
+                entities = resolve(head, phrase, ctx)
+                if any(e.keys() for e in entities):
+                    return entities
+                found = found or entities
+            return found
         if slot == "poss":
             if any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
                 verb = _governing_verb(token)

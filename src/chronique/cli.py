@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--show-misses", type=int, default=0, metavar="N")
     ev.add_argument("--lexicon", action="append", default=[], metavar="DIR")
+    srv = sub.add_parser("serve", help="web dashboard and REST API (FastAPI + uvicorn)")
+    srv.add_argument("--db", help="corpus store (DuckDB file) to browse")
+    srv.add_argument("--host", default="127.0.0.1",
+                     help="address to bind (default: loopback only)")
+    srv.add_argument("--port", type=int, default=8000)
     return parser
 
 
@@ -53,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             return _code(args, parser)
         if args.command == "eval":
             return _eval(args, parser)
+        if args.command == "serve":
+            from chronique.web.app import serve
+
+            return serve(args)
     except ChroniqueError as exc:
         print(f"chronique: {exc}", file=sys.stderr)
         return 2

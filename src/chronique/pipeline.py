@@ -178,6 +178,9 @@ class Coder:
             date, date_text, date_reason = self._date(anchor, sentence, dates, state, published)
             location = self._location(anchor, places, actors, recipients, state, document,
                                       prefer)
+            if location is not None and location.country:
+                actors = place_country(actors, location.country)
+                recipients = place_country(recipients, location.country)
             event = self.builder(
                 doc_id=document.id, event_type=event_type, mode=mode, context=tuple(context),
                 actors=tuple(actors), recipients=tuple(recipients), trigger=trigger_span,
@@ -285,6 +288,13 @@ class Coder:
         return state.article_place
 
 
+def place_country(entities, country: str) -> tuple[Entity, ...]:
+    """A national group named without its country ("des manifestants", "la police") is of
+    the country where the event happens (``resolved_by: location``)."""
+    return tuple(replace(e, country=country, resolved_by="location")
+                 if e.country is None and e.sector and not e.id else e for e in entities)
+
+
 def _keys(entities: tuple[Entity, ...]) -> frozenset:
     return frozenset(k for e in entities for k in e.keys())
 
@@ -307,12 +317,14 @@ def resolve_mention(coder: Coder, sentence: str, mention: str) -> list[Entity]:
         if not inside:
             continue
         heads = [t for t in inside if t.head not in inside or t.head is t]
+        places = coder.places(doc, tokens, sent.offset, ())
+        country = next((p.entry.country for p in places if p.locative), None)
         for head in heads:
             found = coder.resolver.resolve(head, phrase, ctx)
             if found:
-                return found
+                return list(place_country(found, country)) if country else found
         for token in inside:
             found = coder.resolver.resolve_one(token, phrase, ctx)
             if found:
-                return found
+                return list(place_country(found, country)) if country else found
     return []

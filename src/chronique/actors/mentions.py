@@ -51,11 +51,16 @@ class MentionFinder:
                 patterns.append(doc)
             self._norm.add(kind, patterns)
         self._orth.add("organisation", [nlp.make_doc(a) for a in lexicon.acronyms])
+        # "la Minusma", "la Cedeao", "l'Otan": long acronyms are also written as words
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lower.add("organisation", [nlp.make_doc(a.lower()) for a in lexicon.acronyms
+                                         if len(a) >= 4 and a.isupper()])
+        self._lower_names = {fold(n) for n in lexicon.lowercase_names}
 
     def __call__(self, doc: Doc) -> dict[int, Mention]:
         """Mentions of a paragraph Doc, indexed by every token they cover."""
         spans: list[Span] = []
-        for matcher in (self._norm, self._orth):
+        for matcher in (self._norm, self._orth, self._lower):
             for span in matcher(doc, as_spans=True):
                 if self._acceptable(span):
                     spans.append(span)
@@ -67,9 +72,26 @@ class MentionFinder:
                 for i in range(span.start, span.end):
                     by_token[i] = mention
         for ent in doc.ents:
+            if ent.label_ == "PER":
+                # the tagger may take "ouzbek" in "le président ouzbek Chavkat ..." into the name
+                start = ent.start
+                while start < ent.end - 1 and not doc[start].text[:1].isupper():
+                    start += 1
+                ent = Span(doc, start, ent.end, label=ent.label_)
             if ent.label_ == "PER" and not any(i in by_token for i in range(ent.start, ent.end)):
                 mention = self._person_entity(ent)
                 for i in range(ent.start, ent.end):
+                    by_token[i] = mention
+        for token in doc[:-2]:
+            # "algéro-tunisien" split by the tokenizer into "algéro", "-", "tunisien"
+            if token.i in by_token or doc[token.i + 1].text != "-":
+                continue
+            codes = self._compound(fold(doc[token.i: token.i + 3].text).replace(" ", ""))
+            if codes:
+                mention = Mention(token.i, token.i + 3, "demonym",
+                                  Actor(codes[0], None, kind="demonym", source="demonyms"),
+                                  tuple(codes))
+                for i in range(token.i, token.i + 3):
                     by_token[i] = mention
         for token in doc:
             if token.i in by_token:
@@ -90,7 +112,8 @@ class MentionFinder:
                     first.ent_iob_ == "B" and span.end < len(span.doc) and \
                     span.doc[span.end].ent_type_ == "PER":
                 return False
-        if label == "organisation" and span[0].text.islower() and len(span) == 1:
+        if label == "organisation" and span[0].text.islower() and len(span) == 1 and \
+                fold(span.text) not in self._lower_names:
             return False
         return True
 
@@ -105,7 +128,8 @@ class MentionFinder:
                            Actor(code, None, kind="country", source="countries")) if code else None
         actor = table.get(key) if table is not None else None
         if actor is None and span.label_ == "organisation":
-            actor = self.lexicon.acronyms.get(span.text)
+            actor = self.lexicon.acronyms.get(span.text) or self.lexicon.acronyms.get(
+                span.text.upper())
         if actor is None:
             return None
         return Mention(span.start, span.end, span.label_, actor)
@@ -131,7 +155,7 @@ class MentionFinder:
                     return Mention(token.i, token.i + 1, "demonym",
                                    Actor(codes[0], None, kind="demonym", source="demonyms"),
                                    tuple(codes))
-        if token.pos_ in {"NOUN", "PROPN"}:
+        if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "ADJ" and token.dep_ != "amod"):
             sector = lex.groups.get(fold(token.lemma_)) or lex.groups.get(text)
             if sector:
                 return Mention(token.i, token.i + 1, "group",

@@ -40,6 +40,8 @@ class ActorResolver:
         self.places = places
         self.quantities = frozenset(
             fold(w) for w in (lexicon.cues.get("quantities") or {}).get("lemmas", []))
+        self.leaders = frozenset(
+            fold(w) for w in (lexicon.cues.get("leaders") or {}).get("lemmas", []))
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
@@ -71,7 +73,7 @@ class ActorResolver:
             person = ctx.last_person
             return [Entity(token.text, start, end, person.name, person.country, person.sector,
                            person.role, person.id, "anaphor")]
-        if fold(token.lemma_) in self.quantities and token.i not in phrase.mentions:
+        if fold(token.lemma_) in self.quantities:
             for child in token.children:
                 if child.dep_ == "nmod" and any(fold(c.text) in {"de", "d'", "des", "du"}
                                                 for c in child.children if c.dep_ == "case"):
@@ -84,6 +86,13 @@ class ActorResolver:
         if compound:
             # "les forces franco-maliennes": one entity per country
             return [replace(entity, country=code, id=None) for code in compound[0].countries]
+        coordinated = [phrase.mentions.get(c.i) for a in token.children if a.dep_ == "amod"
+                       for c in conjuncts(a)]
+        codes = [m.actor.country for m in coordinated if m is not None and m.kind == "demonym"]
+        if codes and entity.country:
+            # "les négociateurs israéliens et palestiniens": one entity per country
+            return [entity] + [replace(entity, country=code, id=None) for code in codes
+                               if code != entity.country]
         return [entity]
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
@@ -110,8 +119,10 @@ class ActorResolver:
             mention = mentions.get(token.i)
             if mention is None or mention in used:
                 if mention is None and country is None and self.places is not None \
-                        and token.pos_ == "PROPN" and token.dep_ in {"nmod", "appos"}:
-                    country = self.places.country_of(token.text)
+                        and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"}:
+                    words = next((e.text for e in token.doc.ents
+                                  if e.start <= token.i < e.end), token.text)
+                    country = self.places.country_of(words) or self.places.country_of(token.text)
                 continue
             used.append(mention)
             actor = mention.actor
@@ -132,6 +143,16 @@ class ActorResolver:
             return None
         if head_mention is not None and head_mention.kind in {"country", "metonym"} and not sector:
             sector = "GOV"
+        if head_mention is not None and head_mention.kind == "demonym" and not sector and \
+                head.pos_ in {"NOUN", "PROPN"} and head.text[:1].isupper():
+            sector = "CVL"  # "les Maliens": the people of a country
+        orgs = [m for m in used if m.kind == "organisation" and m.actor.sector]
+        if orgs and head_mention is not None and head_mention.kind in {"title", "group"} and \
+                fold(head.lemma_) in self.leaders:
+            sector = orgs[0].actor.sector  # "le patron du MI6", "les membres du Hamas"
+        title_sectors = {m.actor.sector for m in used if m.kind == "title"}
+        if person and "GOV" in title_sectors:
+            sector = "GOV"  # "le colonel X, président de la transition": the office, not the rank
         if country in INTERNATIONAL and not ident:
             ident = next((m.actor.id for m in used if m.actor.id), None)
         start_tok = min([head.i] + [m.start for m in used])
@@ -224,6 +245,9 @@ def _modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
     for child in head.children:
         if child.dep_ == "amod" and child.i in mentions and mentions[child.i].kind == "demonym":
             out.append(child)
+        elif child.dep_ in {"appos", "flat:name", "flat"} and child.i in mentions and \
+                mentions[child.i].kind in {"organisation", "person"}:
+            out.append(child)  # "le groupe français Orano"
         elif child.dep_ == "nmod" and child.i in mentions and any(
                 c.dep_ == "case" and fold(c.text) in {"de", "du", "des", "d'"}
                 for c in child.children):

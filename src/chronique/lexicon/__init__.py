@@ -58,6 +58,7 @@ class Lexicon:
     ontology: dict[str, Any] = field(default_factory=dict)
     cameo: list[Row] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
+    lowercase_names: set[str] = field(default_factory=set)  # organisations written lowercase
 
     @classmethod
     def load(cls, user_dirs: Iterable[Path] = ()) -> Lexicon:
@@ -140,6 +141,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
                       source="organisations")
         for name in row.alternatives("names"):
             lex.organisations[fold(name)] = actor
+            if name.islower():
+                lex.lowercase_names.add(name)
         for acronym in row.alternatives("acronyms"):
             lex.acronyms[acronym] = actor
     persons = load_table("persons.tsv", lambda r: r["name"], user_dirs)
@@ -151,7 +154,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
     titles = load_table("titles.tsv", lambda r: r["forms"], user_dirs)
     for row in titles:
         forms = row.alternatives("forms")
-        actor = Actor(None, row["sector"] or None, role=row["role"] or (forms or [""])[0],
+        actor = Actor(_check_code(row, "iso3") or None if row["iso3"] else None,
+                      row["sector"] or None, role=row["role"] or (forms or [""])[0],
                       kind="title", source="titles")
         for form in forms:
             lex.titles[fold(form)] = actor

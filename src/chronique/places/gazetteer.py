@@ -9,7 +9,7 @@ made only for place mentions, never over running text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class Entry:
     geonames_id: int | None
     kind: str
     population: int
+    alias: bool = False  # found under an alternate name, not its own
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ class Gazetteer:
             if entry not in self._index[form]:
                 self._index[form].insert(0, entry)
         for entries in self._index.values():
-            entries.sort(key=lambda e: (e.kind != "country", -e.population))
+            entries.sort(key=lambda e: (e.kind != "country", e.alias, -e.population))
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name).strip()
@@ -77,10 +78,11 @@ class Gazetteer:
                           city["latitude"], city["longitude"], city["geonameid"], "city",
                           int(city.get("population") or 0))
             self._add(city["name"], entry)
+            alias = replace(entry, alias=True)
             for alt in city.get("alternatenames") or []:
                 folded = fold(alt)
-                if _LATIN.match(folded) and alt[:1].isupper():
-                    self._add(alt, entry)
+                if _LATIN.match(folded) and alt[:1].isupper() and folded != fold(city["name"]):
+                    self._add(alt, alias)
 
     def _load_supplement(self, user_dirs: tuple[Path, ...]) -> None:
         path = DATA_DIR / "places" / "supplement.tsv"
@@ -113,8 +115,25 @@ class Gazetteer:
                         return entry
         return entries[0]
 
+    def context_country(self, name: str) -> str | None:
+        """The country a place name points to without doubt: a country or region first in
+        rank, or one country for every place of that name."""
+        entries = self._index.get(fold(name).strip())
+        if not entries:
+            return None
+        if entries[0].kind in {"country", "region", "province", "territory"}:
+            return entries[0].country
+        countries = {e.country for e in entries}
+        return entries[0].country if len(countries) == 1 else None
+
+    def candidates(self, name: str) -> list[Entry]:
+        """Every place of that name, most likely first."""
+        return list(self._index.get(fold(name).strip(), ()))
+
     def country_of(self, name: str) -> str | None:
         """Country of a region or town named in an actor phrase ("les rebelles du Darfour")."""
+        if fold(name).strip() in _STOP:
+            return None
         entries = self._index.get(fold(name).strip())
         if not entries:
             return None

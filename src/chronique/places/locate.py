@@ -50,6 +50,29 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc, tokens: list[Token], offset: int,
                  prefer: tuple[str, ...]) -> list[PlaceMention]:
+        """Place mentions of a sentence. A name with several places ("Tripoli", "Valence")
+        takes the one in a country the sentence names otherwise ("dans le nord du Liban",
+        "en Isère"), else in a country the document names, else the most populous."""
+        found = self._find(doc, tokens, offset, prefer)
+        local: list[str] = []
+        for mention in found:
+            country = self.gazetteer.context_country(
+                doc[mention.start_token:mention.end_token].text)
+            if country:
+                local.append(country)
+        if not local:
+            return found
+        context = tuple(dict.fromkeys([*local, *prefer]))
+        out = []
+        for mention in found:
+            text = doc[mention.start_token:mention.end_token].text
+            entry = self.gazetteer.lookup(text, context)
+            out.append(PlaceMention(mention.start_token, mention.end_token, mention.head,
+                                    entry or mention.entry, mention.locative, offset))
+        return out
+
+    def _find(self, doc: Doc, tokens: list[Token], offset: int,
+              prefer: tuple[str, ...]) -> list[PlaceMention]:
         token_ids = {t.i for t in tokens}
         found: list[PlaceMention] = []
         covered: set[int] = set()
@@ -75,8 +98,15 @@ class PlaceFinder:
 
     def _mention(self, doc: Doc, start: int, end: int, offset: int, prefer: tuple[str, ...],
                  strict: bool) -> PlaceMention | None:
-        # try the longest name first, then shorter right-trimmed ones
-        for stop in range(end, start, -1):
+        # try the longest name first (a name the tagger cut short, "Fada N'Gourma", may go on
+        # with capitalised or apostrophe-joined tokens), then shorter right-trimmed ones
+        longest = end
+        while longest < len(doc) and longest - end < 3 and (
+                doc[longest].text[:1].isupper() or doc[longest - 1].text.endswith("'")
+                or doc[longest].text == "-") and doc[longest].pos_ in {"PROPN", "NOUN", "PUNCT",
+                                                                        "X", "ADJ", "DET"}:
+            longest += 1
+        for stop in range(longest, start, -1):
             text = doc[start:stop].text
             entry = self.gazetteer.lookup(text, prefer)
             if entry is None:

@@ -62,9 +62,10 @@ class Coder:
         self.finder = MentionFinder(self.lexicon, self.nlp)
         self.resolver = ActorResolver(self.lexicon, self.gazetteer)
         self.matcher = TriggerMatcher(self.lexicon)
-        self.assigner = ArgumentAssigner(self.resolver, frozenset(
-            fold(w) for w in self.lexicon.cues.get("light_verbs", {}).get("lemmas", [])))
         self.modality = ModalityReader(self.lexicon)
+        self.assigner = ArgumentAssigner(self.resolver, frozenset(
+            fold(w) for w in self.lexicon.cues.get("light_verbs", {}).get("lemmas", [])),
+            self.modality.saying)
         self.dates = DateResolver()
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)
@@ -135,6 +136,9 @@ class Coder:
                          published: PartialDate | None) -> list[Event]:
         ctx = state.ctx
         names = {i for i, m in phrase.mentions.items() if m.kind in {"organisation", "person"}}
+        # words inside the name of an institution ("Forum de coopération locale") are not events
+        names |= {i for ent in sentence.doc.ents if ent.label_ in {"ORG", "MISC"} and len(ent) > 2
+                  for i in range(ent.start, ent.end) if sentence.doc[i].pos_ == "NOUN"}
         triggers = [t for t in self.matcher(tokens) if t.token.i not in names]
         obligations = self._obligations(tokens, phrase, ctx)
         suppressed = self._suppressed(triggers, obligations)

@@ -86,7 +86,9 @@ class MentionFinder:
             # "algéro-tunisien" split by the tokenizer into "algéro", "-", "tunisien"
             if token.i in by_token or doc[token.i + 1].text != "-":
                 continue
-            codes = self._compound(fold(doc[token.i: token.i + 3].text).replace(" ", ""))
+            joined = fold(doc[token.i: token.i + 3].text).replace(" ", "")
+            single = self.lexicon.demonyms.get(joined)  # "sierra-léonais" split in three
+            codes = [single] if single else self._compound(joined)
             if codes:
                 mention = Mention(token.i, token.i + 3, "demonym",
                                   Actor(codes[0], None, kind="demonym", source="demonyms"),

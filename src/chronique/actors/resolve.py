@@ -143,6 +143,12 @@ class ActorResolver:
             return None
         if head_mention is not None and head_mention.kind in {"country", "metonym"} and not sector:
             sector = "GOV"
+        if head_mention is not None and head_mention.kind == "demonym":
+            for child in head.children:
+                m = mentions.get(child.i)
+                if child.dep_ == "nmod" and m is not None and m.kind == "country" and \
+                        case_of(child) in {"de", "d'", "du"}:
+                    country = m.actor.country  # "les Serbes de Bosnie" are Bosnian
         if head_mention is not None and head_mention.kind == "demonym" and not sector and \
                 head.pos_ in {"NOUN", "PROPN"} and head.text[:1].isupper():
             sector = "CVL"  # "les Maliens": the people of a country
@@ -164,7 +170,7 @@ class ActorResolver:
                                  + len(doc[end_tok - 1].text)],
                         start, end, name, country, sector, role, ident, "lexicon")
         if person and name and not country and appositive:
-            extra = self._apposition(head, phrase, ctx)
+            extra = self._apposition(head, phrase, ctx) or self._title_before(head, phrase, ctx)
             if extra is not None:
                 entity = Entity(entity.text, entity.start, entity.end, name, extra.country,
                                 sector or extra.sector, role or extra.role, ident, "apposition")
@@ -194,6 +200,23 @@ class ActorResolver:
             if token.text in {",", ".", ";"}:
                 break
         return None
+
+    def _title_before(self, head: Token, phrase: Phrase, ctx: DocumentContext) -> Entity | None:
+        """A title phrase right before a name, wherever the parser attached it."""
+        doc = head.doc
+        start = min(t.i for t in np_tokens(head))
+        window = doc[max(0, start - 8): start]
+        titles = [t for t in window if phrase.mentions.get(t.i) is not None
+                  and phrase.mentions[t.i].kind == "title" and t.pos_ == "NOUN"]
+        if not titles or any(t.text in {".", ";", ":"} for t in window):
+            return None
+        countries = [phrase.mentions[t.i].actor.country for t in window[titles[-1].i - window.start:]
+                     if phrase.mentions.get(t.i) is not None
+                     and phrase.mentions[t.i].kind in {"demonym", "country"}]
+        title = phrase.mentions[titles[-1].i].actor
+        if not countries:
+            return None
+        return Entity(titles[-1].text, 0, 0, None, countries[0], title.sector, title.role)
 
     def _person(self, entity: Entity, ctx: DocumentContext) -> Entity:
         """A person: introduced with title/nationality, or a short form of someone known."""
@@ -245,7 +268,14 @@ def _modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
     for child in head.children:
         if child.dep_ == "amod" and child.i in mentions and mentions[child.i].kind == "demonym":
             out.append(child)
-        elif child.dep_ in {"appos", "flat:name", "flat"} and child.i in mentions and \
+        elif child.dep_ == "nmod" and child.i not in mentions and any(
+                c.dep_ == "case" and fold(c.text) in {"de", "du", "des", "d'"}
+                for c in child.children):
+            # "un plan de paix sénégalais", "des frappes de drones américains"
+            out.extend(g for g in child.children if g.dep_ == "amod" and g.i in mentions
+                       and mentions[g.i].kind == "demonym")
+        elif child.dep_ in {"appos", "flat:name", "flat", "nmod", "compound"} and \
+                child.i in mentions and not any(c.dep_ == "case" for c in child.children) and \
                 mentions[child.i].kind in {"organisation", "person"}:
             out.append(child)  # "le groupe français Orano"
         elif child.dep_ == "nmod" and child.i in mentions and any(
@@ -253,6 +283,11 @@ def _modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
                 for c in child.children):
             out.extend(np_tokens(child))
     return out
+
+
+def case_of(token: Token) -> str:
+    cases = [fold(c.text) for c in token.children if c.dep_ == "case"]
+    return cases[0] if cases else ""
 
 
 def honorific_gender(token: Token) -> str | None:

@@ -21,7 +21,7 @@ from chronique.record import Entity
 VERB_ACTOR = ("nsubj", "agent")
 VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers",
                   "obl:auprès", "obl:vers", "obl:entre")
-NOUN_ACTOR = ("nmod:de", "poss", "governor", "agent")
+NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent")
 NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
                   "nmod:vers", "nmod:auprès", "nmod:de")
 CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
@@ -41,9 +41,11 @@ class Arguments:
 class ArgumentAssigner:
     """Find the participants of a trigger."""
 
-    def __init__(self, resolver: ActorResolver, light_verbs: frozenset[str] = frozenset()) -> None:
+    def __init__(self, resolver: ActorResolver, light_verbs: frozenset[str] = frozenset(),
+                 saying: frozenset[str] = frozenset()) -> None:
         self.resolver = resolver
         self.light_verbs = light_verbs
+        self.saying = saying
 
     def __call__(self, trigger: Trigger, phrase: Phrase, ctx: DocumentContext) -> Arguments:
         token, pattern = trigger.token, trigger.pattern
@@ -59,14 +61,17 @@ class ArgumentAssigner:
             others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
                                        "nmod:de") if noun else
                                ("obj", "obl:avec", "obl:entre"), phrase, ctx, passive)
-            merged = _unique(actors + [e for e in others if e not in actors])
-            return Arguments(tuple(merged), (), "reciprocal")
+            others = [e for e in others if e not in actors]
+            if not noun and actors and others:
+                # "X a rencontré Y": directed, which also matches a reciprocal coding
+                return Arguments(tuple(actors), tuple(_unique(others)), "slots")
+            return Arguments(tuple(_unique(actors + others)), (), "reciprocal")
         recipients = self._first(token, recipient_slots, phrase, ctx, passive,
                                  exclude={id(a) for a in actors})
         if not recipients:
             recipients = self._embedded(token, phrase, ctx)
-        if not recipients and not noun:
-            recipients = self._deep(token, phrase, ctx)
+        if not recipients:
+            recipients = self._deep(token, phrase, ctx, actors)
             fallback = bool(recipients)
         else:
             fallback = False
@@ -74,6 +79,10 @@ class ArgumentAssigner:
         return Arguments(tuple(actors), tuple(recipients), "deep" if fallback else "slots")
 
     # -- slots ---------------------------------------------------------------------------
+    @staticmethod
+    def resolver_mentions(phrase: Phrase) -> dict:
+        return phrase.mentions
+
     def _first(self, token, slots, phrase, ctx, passive, exclude=frozenset()) -> list[Entity]:
         """The first slot that names an identifiable actor (else the first that names any)."""
         unkeyed: list[Entity] = []
@@ -105,6 +114,8 @@ class ArgumentAssigner:
             out = []
             for head in heads:
                 out.extend(e for e in resolve(head, phrase, ctx) if e not in out)
+            if heads and not any(e.keys() for e in out):
+                out = self._subject_fallback(heads[0], phrase, ctx) or out
             return out
         if slot == "agent":
             head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"})
@@ -132,6 +143,14 @@ class ArgumentAssigner:
                 head = subject_token(token.head)
                 return resolve(head, phrase, ctx) if head is not None else []
             return []
+        if slot == "amod":
+            # "les frappes américaines", "les émeutes palestiniennes"
+            out = []
+            for child in _children(token, {"amod"}):
+                mention = self.resolver_mentions(phrase).get(child.i)
+                if mention is not None and mention.kind == "demonym":
+                    out.extend(self.resolver.resolve_one(child, phrase, ctx))
+            return out
         if slot == "xcomp":
             head = _child(token, {"xcomp"})
             sub = subject_token(head) if head is not None else None
@@ -147,10 +166,31 @@ class ArgumentAssigner:
             return out
         return []
 
+    def _subject_fallback(self, subject: Token, phrase: Phrase,
+                          ctx: DocumentContext) -> list[Entity]:
+        """A subject the parser split: an actor named inside it ("l'organisation de défense
+        des droits de l'homme Amnesty International"), or a coordinated name it cut off
+        ("Washington et ses alliés")."""
+        for sub in subject.subtree:
+            if sub is subject or sub.dep_ in {"acl:relcl", "acl"}:
+                continue
+            if sub.pos_ in {"NOUN", "PROPN", "ADJ"}:
+                found = [e for e in self.resolver.resolve_one(sub, phrase, ctx) if e.keys()]
+                if found:
+                    return found
+        doc = subject.doc
+        i = subject.left_edge.i - 1
+        while i >= 0 and doc[i].dep_ in {"cc", "det", "punct"} | {"det:poss"}:
+            i -= 1
+        if i >= 0 and i < subject.left_edge.i - 1 and doc[i].pos_ in {"PROPN", "NOUN"}:
+            return [e for e in self.resolver.resolve_one(doc[i], phrase, ctx) if e.keys()]
+        return []
+
     def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         """Recipients of the action a trigger embeds ("prêt à travailler avec la Chine")."""
         for child in token.children:
-            if child.dep_ in {"xcomp", "ccomp", "advcl"} and child.pos_ in {"VERB", "ADJ", "NOUN"}:
+            if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "ADJ", "NOUN"} and \
+                    fold(child.lemma_) not in self.saying:
                 subject = _child(child, {"nsubj", "nsubj:pass"})
                 if subject is not None and child.dep_ != "xcomp":
                     found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
@@ -167,15 +207,23 @@ class ArgumentAssigner:
                             return found
         return []
 
-    def _deep(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+    def _deep(self, token: Token, phrase: Phrase, ctx: DocumentContext,
+              actors: list[Entity] = ()) -> list[Entity]:
         """Last resort: an actor named inside the object ("l'amitié qui unit les deux pays")."""
         skip = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "expl:subj",
                                                           "obl:agent", "parataxis"}
                 for t in c.subtree}
-        for sub in token.subtree:
-            if sub is token or sub.i in skip or sub.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            found = [e for e in self.resolver.resolve_one(sub, phrase, ctx) if e.keys()]
+        for sub in token.subtree:  # clauses with a subject of their own are other events
+            if sub is not token and sub.dep_ in CLAUSE_DEPS and any(
+                    c.dep_ in {"nsubj", "nsubj:pass"} for c in sub.children):
+                skip.update(t.i for t in sub.subtree)
+        candidates = [t for t in token.subtree if t is not token and t.i not in skip
+                      and t.pos_ in {"NOUN", "PROPN"}]
+        against = [t for t in candidates if case_word(t) == "contre"]
+        taken = {(a.start, a.end) for a in actors}
+        for sub in against + candidates:
+            found = [e for e in self.resolver.resolve(sub, phrase, ctx)
+                     if e.keys() and (e.start, e.end) not in taken]
             if found:
                 return found
         return []
@@ -196,7 +244,8 @@ def subject_token(token: Token | None) -> Token | None:
     while token is not None and seen < 6:
         seen += 1
         subj = _child(token, {"nsubj", "nsubj:pass", "csubj", "expl:subj"})
-        for aux in _children(token, {"aux:tense", "aux:pass", "aux", "cop"}):
+        for aux in _children(token, {"aux:tense", "aux:pass", "aux", "cop", "advmod", "dep"}):
+            # the parser may hang the subject on an auxiliary ("se sont dits prêts")
             subj = subj or _child(aux, {"nsubj", "nsubj:pass", "expl:subj"})
         if subj is not None:
             return subj

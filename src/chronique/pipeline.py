@@ -38,6 +38,7 @@ from chronique.record import Entity, Event, Place, SentenceRef, Span
 from chronique.settings import Settings
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
 
@@ -161,6 +162,9 @@ class Coder:
                 fallback = args.how != "slots" and args.how != "reciprocal"
                 modality, negated = mod.modality, mod.negated
                 speaker_token = mod.speaker_token
+                if modality == "intended" and event_type in FUTURE_AGREE:
+                    # PLOVER: cooperation reported in the future tense is an intention, AGREE
+                    event_type, mode, rule = "AGREE", None, f"{rule}+future"
             else:
                 anchor, speaker_token, actors, recipients = obligation
                 event_type, mode, context = "REQUEST", None, ()
@@ -230,7 +234,7 @@ class Coder:
         for trigger in triggers:
             node = trigger.token
             for _ in range(5):
-                if node.head is node or node.dep_ in {"parataxis", "ROOT"}:
+                if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
                     break
                 coordinated = node.dep_ == "conj"
                 node = node.head
@@ -265,7 +269,7 @@ class Coder:
     @staticmethod
     def _clause_range(anchor: Token, sentence: Sentence) -> tuple[int, int]:
         top = anchor
-        while top.dep_ not in {"ROOT", "parataxis", "ccomp"} and top.head is not top:
+        while top.dep_ not in {"ROOT", "parataxis", "ccomp"} and top.head.i != top.i:
             top = top.head
         doc_start = sentence.start - sentence.offset
         return top.left_edge.idx - doc_start, top.right_edge.idx + len(top.right_edge.text) - doc_start
@@ -320,7 +324,7 @@ def resolve_mention(coder: Coder, sentence: str, mention: str) -> list[Entity]:
         inside = [t for t in tokens if start <= sent.offset + t.idx < end]
         if not inside:
             continue
-        heads = [t for t in inside if t.head not in inside or t.head is t]
+        heads = [t for t in inside if t.head not in inside or t.head.i == t.i]
         places = coder.places(doc, tokens, sent.offset, ())
         country = next((p.entry.country for p in places if p.locative), None)
         for head in heads:

@@ -109,13 +109,15 @@ class ArgumentAssigner:
             else:
                 head = subject_token(token)
                 heads = [head] if head is not None else []
-                if head is not None and head.head is token:
+                if head is not None and head.head.i == token.i:
                     heads = _children(token, {"nsubj", "nsubj:pass"}) or heads
             out = []
             for head in heads:
                 out.extend(e for e in resolve(head, phrase, ctx) if e not in out)
             if heads and not any(e.keys() for e in out):
                 out = self._subject_fallback(heads[0], phrase, ctx) or out
+            if not heads:
+                out = self._fragment_subject(token, phrase, ctx)
             return out
         if slot == "agent":
             head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"})
@@ -172,7 +174,7 @@ class ArgumentAssigner:
         des droits de l'homme Amnesty International"), or a coordinated name it cut off
         ("Washington et ses alliés")."""
         for sub in subject.subtree:
-            if sub is subject or sub.dep_ in {"acl:relcl", "acl"}:
+            if sub.i == subject.i or sub.dep_ in {"acl:relcl", "acl"}:
                 continue
             if sub.pos_ in {"NOUN", "PROPN", "ADJ"}:
                 found = [e for e in self.resolver.resolve_one(sub, phrase, ctx) if e.keys()]
@@ -184,6 +186,27 @@ class ArgumentAssigner:
             i -= 1
         if i >= 0 and i < subject.left_edge.i - 1 and doc[i].pos_ in {"PROPN", "NOUN"}:
             return [e for e in self.resolver.resolve_one(doc[i], phrase, ctx) if e.keys()]
+        return []
+
+    def _fragment_subject(self, token: Token, phrase: Phrase,
+                          ctx: DocumentContext) -> list[Entity]:
+        """A clause without subject whose sentence opens with a name the parser left as a
+        fragment of its own ("Pékin a promis ...", parsed as two roots)."""
+        if token.head.i != token.i and token.dep_ not in {"xcomp", "conj"}:
+            return []
+        doc = token.doc
+        root = token
+        while root.head.i != root.i:
+            root = root.head
+        start = root.sent.start
+        # the parser may have cut the name off as a "sentence" of its own, without final stop
+        while start > 0 and doc[start - 1].text not in {".", "!", "?", ";", ":"} and \
+                root.sent.start - start < 6:
+            start -= 1
+        for candidate in doc[start: token.i]:
+            if candidate.head.i == candidate.i and candidate.i != root.i and \
+                    candidate.pos_ in {"PROPN", "NOUN"}:
+                return [e for e in self.resolver.resolve(candidate, phrase, ctx) if e.keys()]
         return []
 
     def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
@@ -214,10 +237,10 @@ class ArgumentAssigner:
                                                           "obl:agent", "parataxis"}
                 for t in c.subtree}
         for sub in token.subtree:  # clauses with a subject of their own are other events
-            if sub is not token and sub.dep_ in CLAUSE_DEPS and any(
+            if sub.i != token.i and sub.dep_ in CLAUSE_DEPS and any(
                     c.dep_ in {"nsubj", "nsubj:pass"} for c in sub.children):
                 skip.update(t.i for t in sub.subtree)
-        candidates = [t for t in token.subtree if t is not token and t.i not in skip
+        candidates = [t for t in token.subtree if t.i != token.i and t.i not in skip
                       and t.pos_ in {"NOUN", "PROPN"}]
         against = [t for t in candidates if case_word(t) == "contre"]
         taken = {(a.start, a.end) for a in actors}
@@ -251,7 +274,7 @@ def subject_token(token: Token | None) -> Token | None:
             return subj
         dep = token.dep_
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         if dep == "xcomp":
             if fold(head.lemma_) in OBJECT_CONTROL:
@@ -310,7 +333,7 @@ def _case_child(token: Token, kind: str, preps: set[str]) -> Token | None:
 def _governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(5):
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in {"VERB", "ADJ"} else None
         current = current.head
         if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in current.children):

@@ -49,7 +49,7 @@ class ModalityReader:
         out = []
         current = token
         for _ in range(6):
-            if current.head is current or current.dep_ not in CHAIN_DEPS | {"parataxis"}:
+            if current.head.i == current.i or current.dep_ not in CHAIN_DEPS | {"parataxis"}:
                 break
             if current.dep_ == "parataxis":
                 break
@@ -91,7 +91,8 @@ class ModalityReader:
         if pattern_modality:
             return pattern_modality, None
         lemma = fold(token.lemma_)
-        if token.pos_ == "ADJ" and lemma in self.intended:
+        if lemma in self.intended and event_type == "AGREE":
+            # "a promis de", "s'est engagé à", "est prêt à": the trigger is the intention
             return "intended", self.cues["intended"]["id"]
         if event_type == "REQUEST":
             return "requested", self.cues["requested"]["id"]
@@ -99,7 +100,7 @@ class ModalityReader:
         for pred in clause:
             if any(c.dep_ == "mark" and fold(c.text) in self.marks for c in pred.children):
                 return "hypothetical", self.cues["hypothetical"]["id"]
-            if "Cnd" in pred.morph.get("Mood") and (pred is token or
+            if "Cnd" in pred.morph.get("Mood") and (pred.i == token.i or
                                                    fold(pred.lemma_) in self.hypothetical):
                 return "hypothetical", self.cues["hypothetical"]["id"]
             aux = [c for c in pred.children if c.dep_.startswith("aux")]

@@ -125,7 +125,7 @@ def _is_locative(head: Token) -> bool:
         return True
     # "dans le nord du Mali", "près de Gao": the place hangs off an area word
     parent = head.head
-    if parent is not head and fold(parent.lemma_) in AREA_WORDS:
+    if parent.i != head.i and fold(parent.lemma_) in AREA_WORDS:
         return any(fold(c.text) in LOCATIVE | {"de", "du", "d'"}
                    for c in parent.children if c.dep_ == "case") or \
             fold(parent.lemma_) == "pres"
@@ -141,7 +141,7 @@ def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Tok
             continue
         node = mention.head
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.i in anchors:

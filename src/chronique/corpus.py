@@ -1,0 +1,103 @@
+"""``chronique.Corpus``: a corpus store opened for analysis, as DuckDB relations or pandas.
+
+>>> corpus = Corpus("corpus.duckdb")                          # doctest: +SKIP
+>>> corpus.counts(by="month", dyad=("DZA", "MAR")).df()       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from chronique.store.db import Store
+from chronique.store.queries import (
+    Filters,
+    clusters_sql,
+    counts_sql,
+    dyads_sql,
+    types_sql,
+    units_sql,
+)
+from chronique.store.rows import record_of_row
+
+
+class Corpus:
+    """Queries over a corpus store; every method returns a DuckDB relation (``.df()`` for
+    pandas). Filters: ``event_type``, ``country``, ``dyad=(A, B)``, ``since``, ``until``,
+    ``include_negated``; ``unit`` is ``cluster`` (default), ``mention`` or ``one-a-day``."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"no corpus store at {path}")
+        self.store = Store(path, read_only=read_only)
+        self.con: duckdb.DuckDBPyConnection = self.store.con
+        if not read_only:
+            self.store.recluster()
+
+    # -- relations ----------------------------------------------------------------------
+    def sql(self, query: str, params: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
+        return self.con.sql(query, params=params) if params else self.con.sql(query)
+
+    def documents(self) -> duckdb.DuckDBPyRelation:
+        return self.sql("SELECT * FROM documents ORDER BY published NULLS LAST, doc_id")
+
+    def events(self, **filters: Any) -> duckdb.DuckDBPyRelation:
+        """Event rows (every record field, ``cluster_id``, ``day``, actor/recipient codes)."""
+        where, params = _filters(filters).where()
+        return self.sql(f"SELECT * FROM events_clustered WHERE {where} "
+                        "ORDER BY published_date NULLS LAST, doc_id, seq", params)
+
+    def units(self, unit: str = "cluster", **filters: Any) -> duckdb.DuckDBPyRelation:
+        return self.sql(*units_sql(unit, _filters(filters)))
+
+    def clusters(self, **filters: Any) -> duckdb.DuckDBPyRelation:
+        return self.sql(*clusters_sql(_filters(filters)))
+
+    def counts(self, by: str = "month", unit: str = "cluster",
+               **filters: Any) -> duckdb.DuckDBPyRelation:
+        """Events per period and quad class, with the mean Goldstein score."""
+        return self.sql(*counts_sql(unit, by, _filters(filters)))
+
+    def types(self, unit: str = "cluster", **filters: Any) -> duckdb.DuckDBPyRelation:
+        return self.sql(*types_sql(unit, _filters(filters)))
+
+    def top_dyads(self, n: int = 10, unit: str = "cluster",
+                  **filters: Any) -> duckdb.DuckDBPyRelation:
+        return self.sql(*dyads_sql(unit, _filters(filters), n))
+
+    def totals(self) -> dict[str, int]:
+        return self.store.counts()
+
+    def records(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Event records (``Event.to_dict()`` shape) with ``cluster_id``."""
+        from chronique.store.rows import arrow_of
+
+        for batch in arrow_of(self.events(**filters)).to_batches(max_chunksize=2048):
+            for row in batch.to_pylist():
+                record = record_of_row(row)
+                record["cluster_id"] = row.get("cluster_id")
+                yield record
+
+    def recluster(self) -> int:
+        return self.store.recluster(force=True)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _filters(given: dict[str, Any]) -> Filters:
+    dyad = given.pop("dyad", None)
+    if isinstance(dyad, str):
+        dyad = tuple(dyad.split(","))
+    if dyad is not None and len(dyad) != 2:
+        raise ValueError("dyad must be two codes: (ACTOR, RECIPIENT)")
+    return Filters(dyad=dyad, **given)

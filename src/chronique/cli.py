@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from chronique import __version__
@@ -22,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("inputs", nargs="+", metavar="INPUT",
                       help=".txt, .html, .jsonl files, folders (recursively) or - for stdin")
     code.add_argument("-o", "--output", help="output file (default: standard output)")
-    code.add_argument("--format", choices=["jsonl", "csv", "pretty"], default="jsonl")
+    code.add_argument("--format", choices=["jsonl", "csv", "pretty", "parquet"], default="jsonl",
+                      help="parquet: a dataset folder (-o DIR) partitioned by publication month")
     code.add_argument("--published", help="publication date of plain-text inputs that do not "
                       "state it: YYYY-MM-DD, may be partial (2021-03-XX)")
     code.add_argument("--lexicon", action="append", default=[], metavar="DIR",
@@ -31,9 +33,47 @@ def _parser() -> argparse.ArgumentParser:
                       help="write every skipped document and its reason as JSON Lines")
     code.add_argument("--strict", action="store_true", help="exit 1 when anything was skipped")
     code.add_argument("--lang", help="code every text as this language (skip detection)")
-    code.add_argument("--quiet", action="store_true", help="no progress, no summary line")
+    code.add_argument("--quiet", action="store_true", help="no progress bar")
     code.add_argument("--pretty", dest="format", action="store_const", const="pretty",
                       help="same as --format pretty")
+    code.add_argument("--db", metavar="FILE", help="corpus store (DuckDB): store documents and "
+                      "events; documents already stored with the same content and coder "
+                      "version are skipped, so an interrupted run can be re-run")
+    code.add_argument("--workers", type=int, default=1, metavar="N",
+                      help="code with N processes (same output, same order)")
+    code.add_argument("--batch-size", type=int, default=None, metavar="N",
+                      help="documents per nlp.pipe batch and per store transaction (default 32)")
+    code.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster: local, local:N "
+                      "(start one with N workers) or tcp://HOST:PORT (an existing scheduler)")
+
+    exp = sub.add_parser("export", help="export a corpus store")
+    exp.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
+    exp.add_argument("--format", required=True,
+                     choices=["jsonl", "csv", "parquet", "plover", "gdelt"])
+    exp.add_argument("-o", "--output", required=True,
+                     help="output file (a folder for parquet)")
+
+    st = sub.add_parser("stats", help="counts per period, type, dyad from a corpus store")
+    st.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
+    st.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
+    st.add_argument("--dyad", metavar="A,B", help="events from A to B (or A and B meeting)")
+    st.add_argument("--type", dest="event_type", metavar="T", help="PLOVER event type")
+    st.add_argument("--country", metavar="C", help="events with C on either side")
+    st.add_argument("--since", metavar="YYYY-MM-DD")
+    st.add_argument("--until", metavar="YYYY-MM-DD")
+    st.add_argument("--unit", choices=["cluster", "mention", "one-a-day"], default="cluster",
+                    help="count happenings (clusters, default), every report (mention), or "
+                    "with the one-a-day filter")
+    st.add_argument("--top-dyads", type=int, default=10, metavar="N")
+    st.add_argument("--plot", metavar="FILE.png", help="draw the cooperation/conflict series")
+    st.add_argument("--json", action="store_true", help="print the tables as JSON")
+
+    ec = sub.add_parser("eval-clusters", help="pairwise precision/recall of the store's "
+                        "clusters against expected clusters")
+    ec.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
+    ec.add_argument("--expected", required=True, metavar="FILE",
+                    help="expected clusters (JSON, see tests/data/corpus/)")
+    ec.add_argument("--json", action="store_true")
 
     ev = sub.add_parser("eval", help="score against gold records (agrees with score.py)")
     ev.add_argument("gold", help="gold records (JSON Lines)")
@@ -58,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             return _code(args, parser)
         if args.command == "eval":
             return _eval(args, parser)
+        if args.command in {"export", "stats", "eval-clusters"}:
+            from chronique import cli_corpus
+
+            return cli_corpus.run(args, parser)
         if args.command == "serve":
             from chronique.web.app import serve
 
@@ -71,44 +115,39 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _coder(lexicons: list[str]):
-    from chronique.pipeline import Coder
+def _settings(lexicons: list[str], batch_size: int | None = None):
     from chronique.settings import Settings
 
     for folder in lexicons:
         if not Path(folder).is_dir():
             raise ChroniqueError(f"--lexicon {folder}: not a folder")
-    return Coder(Settings(lexicons=tuple(Path(f) for f in lexicons)))
+    settings = Settings(lexicons=tuple(Path(f) for f in lexicons))
+    return replace(settings, batch_size=batch_size) if batch_size else settings
+
+
+def _coder(lexicons: list[str]):
+    from chronique.pipeline import Coder
+
+    return Coder(_settings(lexicons))
 
 
 def _code(args, parser) -> int:
     from chronique.dates import PartialDate
-    from chronique.runner import run
-    from chronique.writers import make_writer
 
     if args.published and PartialDate.parse(args.published) is None:
         parser.error(f"--published {args.published!r}: expected YYYY-MM-DD (X for unknown parts)")
-    coder = _coder(args.lexicon)
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    errors = open(args.errors, "w", encoding="utf-8") if args.errors else None
-    writer = make_writer(args.format, out)
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.dask and args.workers > 1:
+        parser.error("--dask and --workers: choose one")
+    if args.batch_size is not None and args.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+    if args.format == "parquet" and not args.output:
+        parser.error("--format parquet writes a dataset folder: give -o DIR")
+    from chronique.cli_code import code_run
 
-    def on_problem(problem) -> None:
-        print(f"chronique: skipped {problem.message()}", file=sys.stderr)
-        if errors:
-            errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
-
-    try:
-        summary = run(args.inputs, coder, published=args.published, force_lang=args.lang,
-                      on_event=writer.write, on_problem=on_problem)
-    finally:
-        writer.close()
-        if args.output:
-            out.close()
-        if errors:
-            errors.close()
-    if not args.quiet:
-        print(f"chronique: {summary.line()}", file=sys.stderr)
+    summary = code_run(args, _settings(args.lexicon, args.batch_size))
+    print(f"chronique: {summary.line()}", file=sys.stderr)
     return 1 if args.strict and summary.skipped else 0
 
 

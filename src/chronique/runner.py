@@ -19,9 +19,12 @@ class Summary:
     documents: int = 0
     events: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    unchanged: int = 0  # documents already in the store with the same content and version
 
     def line(self) -> str:
         text = f"coded {self.documents} documents, {self.events} events"
+        if self.unchanged:
+            text += f"; {self.unchanged} unchanged in the store"
         if self.skipped:
             reasons: dict[str, int] = {}
             for problem in self.skipped:
@@ -61,8 +64,14 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         force_lang: str | None = None, on_event: Callable[[Event], None],
         on_problem: Callable[[Problem], None],
         on_document: Callable[[Document, list[Event]], None] | None = None,
-        skip: Callable[[Document], bool] | None = None, stdin=None) -> Summary:
-    """Code every input; returns the summary."""
+        skip: Callable[[Document], bool] | None = None,
+        on_unchanged: Callable[[Document], None] | None = None, stdin=None) -> Summary:
+    """Code every input; returns the summary.
+
+    ``coder`` is anything with ``code_documents`` (a ``Coder``, or an engine of
+    ``chronique.scale`` that codes on several processes or a Dask cluster, in input order).
+    Documents for which ``skip`` is true are not coded (counted as unchanged and passed to
+    ``on_unchanged``)."""
     summary = Summary()
 
     def problem(p: Problem) -> None:
@@ -72,7 +81,7 @@ def run(inputs: list[str], coder, *, published: str | None = None,
     documents = screen(read_inputs(inputs, published=published, stdin=stdin),
                        force_lang=force_lang, on_problem=problem)
     if skip is not None:
-        documents = (d for d in documents if not skip(d))
+        documents = _without(documents, skip, summary, on_unchanged)
     for document, events in coder.code_documents(documents):
         summary.documents += 1
         summary.events += len(events)
@@ -81,3 +90,14 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         if on_document is not None:
             on_document(document, events)
     return summary
+
+
+def _without(documents: Iterable[Document], skip: Callable[[Document], bool], summary: Summary,
+             on_unchanged: Callable[[Document], None] | None) -> Iterator[Document]:
+    for document in documents:
+        if skip(document):
+            summary.unchanged += 1
+            if on_unchanged is not None:
+                on_unchanged(document)
+            continue
+        yield document

@@ -1,0 +1,92 @@
+"""``chronique code``: the run behind the command (engine, outputs, store, progress).
+
+Command-line glue: problems are printed on standard error here, as the CLI does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+
+from chronique.runner import Summary, run
+from chronique.settings import Settings
+
+
+def _event_writer(args, stack: ExitStack):
+    """The writer of event records, or None when they only go to the store."""
+    if args.format == "parquet":
+        from chronique.store.parquet import ParquetDatasetWriter
+
+        writer = ParquetDatasetWriter(args.output)
+        stack.callback(writer.close)
+        return writer
+    if args.db and not args.output:
+        return None
+    from chronique.writers import make_writer
+
+    out = sys.stdout
+    if args.output:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+    writer = make_writer(args.format, out)
+    stack.callback(writer.close)
+    return writer
+
+
+def code_run(args, settings: Settings) -> Summary:
+    """Code ``args.inputs`` as the command line asked; returns the run's summary."""
+    from chronique.scale import make_engine
+    from chronique.scale.progress import ProgressBar, count_documents
+
+    with ExitStack() as stack:
+        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) \
+            if args.errors else None
+        store = version = None
+        if args.db:
+            from chronique.store import Store, coder_version
+
+            store = Store(args.db)
+            stack.callback(store.close)
+            version = coder_version(settings.lexicons)
+        writer = _event_writer(args, stack)
+        show = not args.quiet and sys.stderr.isatty()
+        progress = ProgressBar(count_documents(args.inputs) if show else None, enabled=show)
+        stack.callback(progress.close)
+        pending: list = []
+
+        def flush() -> None:
+            if store is not None and pending:
+                store.write(pending, version)
+                pending.clear()
+
+        def on_document(document, events) -> None:
+            progress.advance(len(events))
+            if store is not None:
+                pending.append((document, events))
+                if len(pending) >= settings.batch_size:
+                    flush()
+
+        def on_problem(problem) -> None:
+            print(f"chronique: skipped {problem.message()}", file=sys.stderr)
+            if errors:
+                errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+
+        engine = make_engine(settings, workers=args.workers, dask=args.dask)
+        try:
+            summary = run(args.inputs, engine, published=args.published, force_lang=args.lang,
+                          on_event=writer.write if writer else (lambda _e: None),
+                          on_problem=on_problem, on_document=on_document,
+                          skip=(lambda d: store.is_current(d, version)) if store else None,
+                          on_unchanged=lambda _d: progress.advance(0))
+        except BaseException:
+            engine.terminate()
+            try:  # documents fully coded before the interruption are kept
+                flush()
+            except Exception:  # noqa: BLE001 - the original error is the one to report
+                pass
+            raise
+        engine.close()
+        flush()
+        if store is not None:
+            store.recluster()
+    return summary

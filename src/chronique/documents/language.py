@@ -1,0 +1,89 @@
+"""Which language a document is in: the one it declares, else langid (offline, no download).
+
+chronique codes French. A document whose declared language is another one, or whose text
+langid identifies as another language with confidence, is skipped with its language
+(``--lang fr`` codes everything). Short texts are not judged (langid is unreliable on a
+headline full of names: "Trump tweete contre Kim: «Fire and fury»" looks English), except
+when they are not in Latin script at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: fewer letters than this and the text is not judged (unless not in Latin script)
+MIN_LETTERS = 50
+#: langid's normalised probability needed to call a text not French
+MIN_CONFIDENCE = 0.95
+#: letters of a short text that must be non-Latin for it to be judged by its script
+MIN_SCRIPT_LETTERS = 12
+SAMPLE_CHARS = 5000
+
+_NAMES = {"fra": "fr", "fre": "fr", "french": "fr", "francais": "fr", "français": "fr",
+          "eng": "en", "english": "en", "deu": "de", "ger": "de", "spa": "es", "ara": "ar",
+          "zho": "zh", "chi": "zh", "rus": "ru", "por": "pt", "ita": "it"}
+
+
+def declared_language(value: object) -> str | None:
+    """ISO 639-1 code of a declared language: ``fr-FR``, ``FR``, ``fra``, ``French`` -> ``fr``;
+    None when nothing usable is declared."""
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    if not code:
+        return None
+    return _NAMES.get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from langid.langid import LanguageIdentifier, model
+
+    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+
+
+def _sample(text: str) -> str:
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    half = SAMPLE_CHARS // 2  # the start and the middle: a header alone may be boilerplate
+    middle = len(text) // 2
+    return text[:half] + "\n" + text[middle:middle + half]
+
+
+def _latin_share(letters: list[str]) -> float:
+    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+    return latin / len(letters)
+
+
+def identify(text: str) -> tuple[str | None, float]:
+    """Language of a text and langid's confidence; ``(None, 0.0)`` when it cannot be told."""
+    sample = _sample(text)
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        if len(letters) < MIN_SCRIPT_LETTERS or _latin_share(letters) >= 0.5:
+            return None, 0.0
+    lang, confidence = _identifier().classify(sample)
+    return lang, float(confidence)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of a text when langid is confident, else None (not enough to tell)."""
+    lang, confidence = identify(text)
+    if lang is None or confidence < MIN_CONFIDENCE:
+        return None
+    return lang
+
+
+def language_problem(text: str, declared: object = None,
+                     force_lang: str | None = None) -> str | None:
+    """Why a text is not coded as French (``"not French (language: en)"``), or None."""
+    if force_lang is not None:
+        return None
+    lang = declared_language(declared)
+    if lang is not None:
+        return None if lang == "fr" else f"not French (declared language: {lang})"
+    lang = detect_language(text)
+    if lang is not None and lang != "fr":
+        return f"not French (language: {lang})"
+    return None

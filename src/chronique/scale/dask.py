@@ -1,0 +1,82 @@
+"""Code documents on a Dask cluster (``--dask local[:N]`` or ``--dask tcp://HOST:PORT``).
+
+Each Dask worker process keeps one coder (models loaded once, on its first batch); batches
+are submitted ahead in a bounded window and gathered in input order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from chronique.documents.readers import Document
+from chronique.errors import ChroniqueError
+from chronique.record import Event
+from chronique.scale.chunks import chunked, ordered_window
+from chronique.scale.worker import SINGLE_THREAD_ENV, code_batch
+from chronique.settings import Settings
+
+
+def parse_address(address: str) -> tuple[str, int | None]:
+    """``local`` / ``local:N`` -> ("local", N or None); anything else is a scheduler address."""
+    if address == "local" or address.startswith("local:"):
+        _, _, n = address.partition(":")
+        if n and not n.isdigit():
+            raise ChroniqueError(f"--dask {address}: expected local or local:N")
+        return "local", int(n) if n else None
+    if "://" not in address:
+        raise ChroniqueError(f"--dask {address}: expected local[:N] or tcp://HOST:PORT")
+    return address, None
+
+
+class DaskCoder:
+    """``code_documents`` on a Dask cluster: a local one it starts, or an existing one."""
+
+    def __init__(self, settings: Settings, address: str, *, window: int | None = None) -> None:
+        from dask.distributed import Client, LocalCluster
+
+        self.settings = settings
+        target, n = parse_address(address)
+        self._cluster = None
+        if target == "local":
+            import os
+
+            n = n or os.cpu_count() or 1
+            self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR,
+                                         env=SINGLE_THREAD_ENV)
+            self.client = Client(self._cluster)
+        else:
+            self.client = Client(target, timeout="30s")
+        workers = len(self.client.scheduler_info().get("workers", {})) or 1
+        self.workers = workers
+        self.window = window or 2 * workers
+
+    def code_documents(self, documents: Iterable[Document]
+                       ) -> Iterator[tuple[Document, list[Event]]]:
+        client = self.client
+        for _chunk, pairs in ordered_window(
+                chunked(documents, self.settings.batch_size),
+                lambda chunk: client.submit(code_batch, self.settings, chunk, pure=False),
+                lambda future: future.result(), self.window):
+            yield from pairs
+
+    def warm_up(self) -> int:
+        """Load the models on every worker now; returns the number of workers."""
+        from chronique.scale.worker import coder_for
+
+        self.client.run(coder_for, self.settings)
+        return len(self.client.scheduler_info().get("workers", {}))
+
+    def worker_peak_rss_mb(self) -> dict[str, float]:
+        """Peak resident memory of each worker process, in MB."""
+        from chronique.scale.worker import peak_rss_mb
+
+        return self.client.run(peak_rss_mb)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    terminate = close

@@ -1,0 +1,38 @@
+"""Choose the engine of a run: the coder itself, a process pool or a Dask cluster."""
+
+from __future__ import annotations
+
+from chronique.settings import Settings
+
+
+class LocalEngine:
+    """One process: the coder, with nothing to close."""
+
+    workers = 1
+
+    def __init__(self, settings: Settings) -> None:
+        from chronique.pipeline import Coder
+
+        self.coder = Coder(settings)
+
+    def code_documents(self, documents):
+        return self.coder.code_documents(documents)
+
+    def close(self) -> None:
+        pass
+
+    terminate = close
+
+
+def make_engine(settings: Settings, *, workers: int = 1, dask: str | None = None):
+    """An object with ``code_documents`` and ``close``: Dask when ``dask`` is given, else
+    ``workers`` processes (in-process when 1)."""
+    if dask:
+        from chronique.scale.dask import DaskCoder
+
+        return DaskCoder(settings, dask)
+    if workers > 1:
+        from chronique.scale.pool import ProcessPoolCoder
+
+        return ProcessPoolCoder(settings, workers)
+    return LocalEngine(settings)

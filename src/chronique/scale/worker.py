@@ -1,0 +1,56 @@
+"""What runs inside a worker process: one coder per process (model and lexicon loaded once),
+coding a batch of documents through ``nlp.pipe``."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from chronique.settings import Settings
+
+_CODERS: dict[Settings, Any] = {}
+#: one BLAS/OpenMP thread per worker: parallelism comes from processes, not threads
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                     "MKL_NUM_THREADS": "1"}
+
+
+def single_thread() -> None:
+    for key, value in SINGLE_THREAD_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def coder_for(settings: Settings):
+    """The process's coder for these settings, built on first use."""
+    coder = _CODERS.get(settings)
+    if coder is None:
+        from chronique.pipeline import Coder
+
+        coder = _CODERS[settings] = Coder(settings)
+    return coder
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: load the models before the first batch arrives."""
+    single_thread()
+    coder_for(settings)
+
+
+def code_batch(settings: Settings, documents: list) -> list[tuple[Any, list]]:
+    """Code a batch of documents; returns ``(document, events)`` pairs in order."""
+    coder = coder_for(settings)
+    return [(document, events) for document, events in coder.code_documents(documents)]
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (Linux ru_maxrss is in KB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pid_after(seconds: float) -> int:
+    """This worker's process id, after holding it busy for ``seconds`` (to reach every worker)."""
+    import time
+
+    time.sleep(seconds)
+    return os.getpid()

@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean
+.PHONY: install demo test chromium clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,7 +18,19 @@ install: $(STAMP)
 demo: install
 	$(BIN)/chronique code examples/000_7c92b074c704cec9.txt --published 2019-05-16 --pretty
 
-test: install
+# the browser tests drive Debian's Chromium (never a downloaded browser): install it when missing
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+		|| { $(SUDO) apt-get update -q && \
+		     $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }; \
+	fi
+
+test: install chromium
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
 

@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from conftest import SEED
+from casedata import SEED
 
 from chronique.cli import main
 
@@ -60,7 +60,7 @@ def test_cli_usage_error_exit_2(tmp_path):
 
 
 def test_cli_eval_prints_scores(capsys):
-    from conftest import DEV
+    from casedata import DEV
 
     assert main(["eval", str(DEV / "seed.gold.jsonl"), "--texts", str(SEED.parent), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import read_cases
+from casedata import read_cases
 
 from chronique.dates import DateResolver, PartialDate
 

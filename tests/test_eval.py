@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import DATA, DEV
+from casedata import DATA, DEV
 
 from chronique.evaluate import evaluate, read_jsonl
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import DEV, read_jsonl
+from casedata import DEV, read_jsonl
 
 from chronique.evaluate import evaluate
 

@@ -26,7 +26,7 @@ from chronique.build import EventBuilder
 from chronique.dates import DateResolver, PartialDate
 from chronique.documents.readers import Document, make_document
 from chronique.events.arguments import ArgumentAssigner
-from chronique.events.modality import ModalityReader
+from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
 from chronique.lexicon import Lexicon
@@ -239,7 +239,10 @@ class Coder:
                 coordinated = node.dep_ == "conj"
                 node = node.head
                 if not coordinated and node.i in heads and node.i != trigger.token.i:
-                    out.add(trigger.token.i)
+                    if fold(node.lemma_) in DENIAL:
+                        out.add(node.i)  # "a démenti avoir mobilisé": the denied event, negated
+                    else:
+                        out.add(trigger.token.i)
                     break
         return out
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from chronique.events.morph import clause_tense, lemma_keys
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "obj", "conj", "acl", "csubj"}
+DENIAL = frozenset({"dementir", "nier"})
 
 
 @dataclass(frozen=True)
@@ -59,78 +61,110 @@ class ModalityReader:
 
     def speaker(self, token: Token) -> Token | None:
         """The subject of the verb of saying that reports the trigger's clause, if any."""
+        return self.report(token)[1]
+
+    def _says(self, pred: Token) -> bool:
+        return bool(lemma_keys(pred) & self.saying) and not _is_light(pred)
+
+    def report(self, token: Token) -> tuple[bool, Token | None]:
+        """Whether the trigger's clause is reported speech, and the speaker's token: the
+        subject of the verb of saying (also when inverted: "..., a affirmé Addis-Abeba"),
+        a denial ("a démenti avoir ..."), or a "selon" / "d'après" phrase."""
         chain = [token, *self.governors(token)]
         for child, pred in zip(chain, chain[1:], strict=False):
             if child.dep_ == "conj":
                 continue  # "a souligné ... et a appelé": coordination, not reported speech
-            if fold(pred.lemma_) in self.saying and not _is_light(pred):
-                return _subject(pred)
+            if self._says(pred) or lemma_keys(pred) & DENIAL:
+                return True, _subject(pred) or _inverted_subject(pred)
         top = chain[-1]
         for child in top.children:
-            if child.dep_ == "parataxis" and fold(child.lemma_) in self.saying:
-                return _subject(child)
-        if top.dep_ == "parataxis" and fold(top.head.lemma_) in self.saying:
-            return None
+            if child.dep_ == "parataxis" and self._says(child):
+                return True, _subject(child) or _inverted_subject(child)
+        if top.dep_ == "parataxis" and self._says(top.head):
+            return True, _subject(top.head) or _inverted_subject(top.head)
         for pred in chain:
             for child in pred.children:
                 if child.dep_.startswith("obl") and any(
-                        fold(c.text) in self.adverbial for c in child.children
+                        _case_text(c) in self.adverbial for c in child.children
                         if c.dep_ == "case"):
-                    return child
-        return None
+                    return True, child
+        return False, None
 
     def __call__(self, token: Token, pattern_modality: str | None, event_type: str) -> Modality:
         negated = self.is_negated(token)
-        speaker = self.speaker(token)
-        modality, rule = self._mode(token, pattern_modality, event_type)
-        if modality == "asserted" and speaker is not None:
+        reported, speaker = self.report(token)
+        modality, rule = self._mode(token, pattern_modality, event_type, reported)
+        if modality == "asserted" and reported:
             modality, rule = "reported", self.cues.get("reported", {}).get("id")
         return Modality(modality, negated, speaker, rule)
 
-    def _mode(self, token: Token, pattern_modality: str | None, event_type: str):
+    def _mode(self, token: Token, pattern_modality: str | None, event_type: str,
+              reported: bool = False):
         if pattern_modality:
             return pattern_modality, None
-        lemma = fold(token.lemma_)
-        if lemma in self.intended and event_type == "AGREE":
+        keys = lemma_keys(token)
+        hyp, intended = self.cues["hypothetical"]["id"], self.cues["intended"]["id"]
+        if keys & self.intended and event_type == "AGREE":
             # "a promis de", "s'est engagé à", "est prêt à": the trigger is the intention
-            return "intended", self.cues["intended"]["id"]
+            return "intended", intended
         if event_type == "REQUEST":
             return "requested", self.cues["requested"]["id"]
-        clause = [token, *self.governors(token)[:2]]
-        for pred in clause:
+        governors = self.governors(token)
+        for pred in [token, *governors[:2]]:
             if any(c.dep_ == "mark" and fold(c.text) in self.marks for c in pred.children):
-                return "hypothetical", self.cues["hypothetical"]["id"]
-            if "Cnd" in pred.morph.get("Mood") and (pred.i == token.i or
-                                                   fold(pred.lemma_) in self.hypothetical):
-                return "hypothetical", self.cues["hypothetical"]["id"]
-            aux = [c for c in pred.children if c.dep_.startswith("aux")]
-            if any("Cnd" in a.morph.get("Mood") for a in aux):
-                return "hypothetical", self.cues["hypothetical"]["id"]
-        if "Fut" in token.morph.get("Tense") or any(
-                "Fut" in a.morph.get("Tense") for a in token.children if a.dep_.startswith("aux")):
-            return "intended", self.cues["intended"]["id"]
-        for pred in self.governors(token)[:2]:
-            low = fold(pred.lemma_)
-            if low in self.requested:
+                return "hypothetical", hyp
+            if pred.i != token.i and self._says(pred):
+                break
+        tense, compound = clause_tense(token)
+        if tense == "Cnd":
+            if compound and reported:
+                # "aurait déployé ..., selon des experts": the journalistic conditional
+                return "reported", self.cues.get("reported", {}).get("id")
+            if not compound and reported and self._said_by(token):
+                # "a annoncé qu'il boycotterait": the future of the past, an intention
+                return "intended", intended
+            return "hypothetical", hyp
+        if tense == "Fut":
+            return "intended", intended
+        for pred in governors[:2]:
+            low = lemma_keys(pred)
+            gtense, _ = clause_tense(pred)
+            if low & self.requested:
                 return "requested", self.cues["requested"]["id"]
-            if low in self.intended or "Fut" in pred.morph.get("Tense"):
-                return "intended", self.cues["intended"]["id"]
-            if low in self.hypothetical and "Cnd" in pred.morph.get("Mood"):
-                return "hypothetical", self.cues["hypothetical"]["id"]
-            if low in self.saying:
+            if low & self.hypothetical and gtense == "Cnd":
+                return "hypothetical", hyp
+            if low & self.intended or gtense == "Fut":
+                return "intended", intended
+            if gtense == "Cnd" and not self._says(pred):
+                return "hypothetical", hyp
+            if self._says(pred):
                 break
         return "asserted", None
 
+    def _said_by(self, token: Token) -> bool:
+        """The trigger's clause is the complement of a verb of saying ("a annoncé que ...")."""
+        current = token
+        for _ in range(3):
+            if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head.i == current.i:
+                return False
+            current = current.head
+            if self._says(current):
+                return True
+        return False
+
     def is_negated(self, token: Token) -> bool:
-        for pred in [token, *[g for g in self.governors(token)[:1]
-                              if fold(g.lemma_) in self.intended | self.requested]]:
+        governors = self.governors(token)[:1]
+        if governors and lemma_keys(governors[0]) & DENIAL:
+            return True  # "a démenti avoir mobilisé des troupes"
+        for pred in [token, *[g for g in governors
+                              if lemma_keys(g) & (self.intended | self.requested)]]:
             words = {fold(c.text) for c in pred.children if c.dep_ in {"advmod", "det", "cc"}}
             if ("ne" in words or "n'" in words) and words & self.negation:
                 return True
         return False
 
     def is_obligation(self, token: Token) -> bool:
-        return fold(token.lemma_) in self.obligation
+        return bool(lemma_keys(token) & self.obligation)
 
 
 def _subject(pred: Token) -> Token | None:
@@ -145,3 +179,26 @@ def _is_light(pred: Token) -> bool:
     if fold(pred.lemma_) != "faire":
         return False
     return not any(fold(c.lemma_) == "savoir" for c in pred.children)
+
+
+def _inverted_subject(pred: Token) -> Token | None:
+    """The subject after its verb ("..., a affirmé le ministre", "insiste le ministère"),
+    which the parser takes for an object or cuts off as a fragment."""
+    for child in pred.children:
+        if child.i > pred.i and child.pos_ in {"NOUN", "PROPN"} and child.dep_ in {
+                "obj", "nsubj", "obl:mod", "appos", "dep", "iobj", "nmod"}:
+            return child
+    doc = pred.doc
+    for i in range(pred.i + 1, min(pred.i + 5, len(doc))):
+        if doc[i].pos_ in {"NOUN", "PROPN"}:
+            return doc[i]
+        if doc[i].pos_ in {"VERB", "PUNCT"} and doc[i].text not in {"-", "'"}:
+            break
+    return None
+
+
+def _case_text(case: Token) -> str:
+    """A preposition with its fixed parts: "d'" + "après" -> "d'après"."""
+    return fold(case.text + "".join((" " if not case.text.endswith("'") else "") + f.text
+                                    for f in case.children if f.dep_ == "fixed")).replace(
+        "' ", "'")

@@ -12,11 +12,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from chronique.events.morph import lemma_keys, participle_like
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 REFLEXIVE = {"se", "s'", "soi"}
+# heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide")
+QUANTITY_OBJECTS = frozenset({"lot", "partie", "cargaison", "tranche", "serie", "stock", "envoi",
+                              "quantite", "volume", "tonne", "paquet", "dizaine", "centaine",
+                              "millier", "nombre", "livraison", "reste", "ensemble"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,8 @@ class TriggerMatcher:
     """Match trigger patterns against the tokens of a sentence."""
 
     def __init__(self, lexicon: Lexicon) -> None:
+        self.quantities = frozenset(fold(str(w)) for w in (
+            lexicon.cues.get("quantities") or {}).get("lemmas", [])) | QUANTITY_OBJECTS
         self.patterns = [compile_pattern(p) for p in lexicon.triggers]
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         for pattern in self.patterns:
@@ -91,7 +98,7 @@ class TriggerMatcher:
     def __call__(self, tokens) -> list[Trigger]:
         out = []
         for token in tokens:
-            for key in {fold(token.lemma_), fold(token.text)}:
+            for key in sorted(lemma_keys(token), key=lambda k: k != fold(token.lemma_)):
                 candidates = self._index.get(key)
                 if not candidates:
                     continue
@@ -105,7 +112,8 @@ class TriggerMatcher:
         return out
 
     def _fits(self, token: Token, pattern: Pattern) -> bool:
-        if token.pos_ not in POS.get(pattern.pos, POS["verb"]):
+        if token.pos_ not in POS.get(pattern.pos, POS["verb"]) and not (
+                pattern.pos == "verb" and token.pos_ == "ADJ" and participle_like(token)):
             return False
         if pattern.pos == "verb" and token.pos_ == "AUX" and token.dep_.startswith("aux"):
             return False
@@ -135,6 +143,9 @@ class TriggerMatcher:
                     return True
                 for sub in child.children:
                     if sub.dep_ == "conj" and fold(sub.lemma_) in pattern.objects:
+                        return True
+                    if sub.dep_ == "nmod" and fold(child.lemma_) in self.quantities and \
+                            fold(sub.lemma_) in pattern.objects:
                         return True
         if token.dep_ in {"obj", "nsubj:pass"} and pattern.pos == "noun":
             return fold(token.head.lemma_) in pattern.objects

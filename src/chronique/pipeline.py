@@ -39,6 +39,7 @@ from chronique.settings import Settings
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+ANNOUNCING = {"annoncer", "decider", "promettre", "ordonner", "decreter"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
 
@@ -165,6 +166,11 @@ class Coder:
                 if modality == "intended" and event_type in FUTURE_AGREE:
                     # PLOVER: cooperation reported in the future tense is an intention, AGREE
                     event_type, mode, rule = "AGREE", None, f"{rule}+future"
+                elif event_type == "RETREAT" and (modality == "intended" or any(
+                        fold(g.lemma_) in ANNOUNCING for g in self.modality.governors(anchor)[:1])):
+                    # PLOVER: an announced or future retreat is a concession, CONCEDE
+                    event_type, mode, rule = "CONCEDE", None, f"{rule}+future"
+                    modality = "intended" if modality != "hypothetical" else modality
             else:
                 anchor, speaker_token, actors, recipients = obligation
                 event_type, mode, context = "REQUEST", None, ()

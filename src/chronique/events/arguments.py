@@ -28,6 +28,7 @@ CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autoriser", "inciter",
                   "encourager", "presser", "enjoindre", "demander", "charger", "obliger",
                   "contraindre", "forcer", "aider", "convier", "prier", "accuser"}
+COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 
 
@@ -57,6 +58,8 @@ class ArgumentAssigner:
             actor_slots, recipient_slots = ("agent",), ("nsubj",) + tuple(
                 s for s in recipient_slots if s not in {"obj", "nsubj"})
         actors = self._first(token, actor_slots, phrase, ctx, passive)
+        if not noun and not passive and "nsubj" in actor_slots:
+            actors = actors + self._coordinated(token, actors, phrase, ctx)
         if pattern.reciprocal:
             others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
                                        "nmod:de") if noun else
@@ -167,6 +170,39 @@ class ArgumentAssigner:
                     break
             return out
         return []
+
+    def _coordinated(self, token: Token, actors: list[Entity], phrase: Phrase,
+                     ctx: DocumentContext) -> list[Entity]:
+        """Conjuncts of a coordinated subject the parser split or folded into one name
+        ("Le Brésil et l'Argentine ont ...", "le président français et le chancelier
+        allemand", "les ministres du Maroc et de l'Espagne")."""
+        subject = subject_token(token)
+        if subject is None or subject.i > token.i:
+            return []
+        doc = token.doc
+        start = subject.left_edge.i
+        i = start - 1
+        while i >= 0 and start - i < 10 and (doc[i].pos_ in COORD_WORDS or doc[i].text == ","):
+            i -= 1
+        if start > i + 1 and (fold(doc[start - 1].text) == "et" or doc[start - 1].text == ","):
+            start = i + 1
+        inner = {t.i for t in subject.subtree for c in [t] if c.dep_ in {"acl:relcl", "acl"}
+                 for t in c.subtree}
+        region = [t for t in doc[start: min(subject.right_edge.i + 1, token.i)]
+                  if t.i not in inner]
+        if not any(fold(t.text) == "et" and t.pos_ == "CCONJ" for t in region):
+            return []
+        have = set().union(*[a.keys() for a in actors]) if actors else set()
+        out: list[Entity] = []
+        for t in region:
+            if t.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                continue
+            for entity in self.resolver.resolve_one(t, phrase, ctx):
+                keys = entity.keys()
+                if keys and not keys & have:
+                    out.append(entity)
+                    have |= keys
+        return out
 
     def _subject_fallback(self, subject: Token, phrase: Phrase,
                           ctx: DocumentContext) -> list[Entity]:

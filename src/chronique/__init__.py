@@ -15,8 +15,17 @@ __version__ = "0.1.0"
 
 from chronique.record import Entity, Event, Place, Span  # noqa: E402
 
-__all__ = ["Entity", "Event", "Place", "Span", "__version__", "code_documents", "code_text",
-           "get_coder"]
+__all__ = ["Corpus", "Entity", "Event", "Place", "Span", "__version__", "code_documents",
+           "code_text", "get_coder"]
+
+
+def __getattr__(name: str):
+    """``chronique.Corpus`` is imported on first use (DuckDB is not needed to code text)."""
+    if name == "Corpus":
+        from chronique.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'chronique' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

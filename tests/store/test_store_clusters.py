@@ -118,3 +118,15 @@ def test_scores_count_pairs():
     gold = [{"id": "H", "reports": [{"doc": "a", "text": "aide"}, {"doc": "b", "text": "aide"}]}]
     result = score(events, gold)
     assert result["all"]["precision"] == round(1 / 3, 4) and result["all"]["recall"] == 1.0
+
+
+def test_top_level_corpus_gives_dataframes(corpus_db):  # noqa: F811
+    import chronique
+
+    with chronique.Corpus(corpus_db) as corpus:
+        months = corpus.counts(by="month").df()
+        assert list(months.columns[:2]) == ["period", "events"]
+        # counting happenings (clusters) never gives more than counting reports
+        mentions = corpus.counts(by="month", unit="mention").df()
+        assert months["events"].sum() <= mentions["events"].sum()
+        assert months["events"].sum() == corpus.totals()["clusters"]

@@ -151,3 +151,13 @@ def test_corpus_gives_relations_and_dataframes(corpus_db):  # noqa: F811
         sanctions = corpus.events(event_type="SANCTION", dyad=("EU", "RUS")).df()
         assert set(sanctions["doc_id"]) == {"a14", "a15"}
         assert corpus.types().df().set_index("event_type").loc["AID", "events"] == 1
+
+
+def test_docs_list_every_gdelt_column():
+    from store_fixtures import ROOT
+
+    from chronique.store.gdelt import COLUMNS
+
+    doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
+    for name, _ in COLUMNS:
+        assert f"| `{name}` |" in doc, name

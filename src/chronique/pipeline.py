@@ -39,6 +39,12 @@ from chronique.settings import Settings
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# the THREATEN mode for an announced hostile act of each type (by its mode, else None)
+THREAT_MODES = {"ASSAULT": {None: "violence"}, "MOBILIZE": {None: "violence"},
+                "PROTEST": {None: "restrict"},
+                "COERCE": {None: "restrict", "arrest": "arrest", "deport": "expel",
+                           "seize": "territory"},
+                "SANCTION": {None: "relations", "expel": "expel"}}
 ANNOUNCING = {"annoncer", "decider", "promettre", "ordonner", "decreter"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -166,6 +172,12 @@ class Coder:
                 if modality == "intended" and event_type in FUTURE_AGREE:
                     # PLOVER: cooperation reported in the future tense is an intention, AGREE
                     event_type, mode, rule = "AGREE", None, f"{rule}+future"
+                elif event_type in THREAT_MODES and mod.announced:
+                    # "a annoncé qu'il boycotterait / bloquerait ...": a hostile act its actor
+                    # says it would do is a threat (PLOVER: a single category, not + future)
+                    event_type, rule = "THREATEN", f"{rule}+announced"
+                    mode = THREAT_MODES[pattern.type].get(mode, THREAT_MODES[pattern.type][None])
+                    modality = "reported" if speaker_token is not None else "asserted"
                 elif event_type == "RETREAT" and (modality == "intended" or any(
                         fold(g.lemma_) in ANNOUNCING for g in self.modality.governors(anchor)[:1])):
                     # PLOVER: an announced or future retreat is a concession, CONCEDE
@@ -238,6 +250,10 @@ class Coder:
         heads = {t.token.i for t in triggers} | {o[0].i for o in obligations}
         out = set()
         for trigger in triggers:
+            if trigger.pattern.type == "REQUEST" and _purpose(trigger.token, heads):
+                # "ont bloqué les routes pour réclamer ...": the protest is the event
+                out.add(trigger.token.i)
+                continue
             node = trigger.token
             for _ in range(5):
                 if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
@@ -303,6 +319,17 @@ class Coder:
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
                              entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
+
+
+def _purpose(token: Token, heads: set[int]) -> bool:
+    """A "pour / afin de" + infinitive clause of another event's clause."""
+    if token.dep_ not in {"advcl", "acl"} or token.head.i == token.i:
+        return False
+    if not any(c.dep_ == "mark" and fold(c.text) in {"pour", "afin"} for c in token.children):
+        return False
+    head = token.head
+    return head.i in heads or any(c.i in heads for c in head.children
+                                  if c.dep_ in {"obj", "nsubj", "nsubj:pass"})
 
 
 def place_country(entities, country: str) -> tuple[Entity, ...]:

@@ -25,6 +25,7 @@ class Modality:
     negated: bool
     speaker_token: Token | None
     rule: str | None
+    announced: bool = False  # a conditional in reported speech: "a annoncé qu'il bloquerait"
 
 
 def _lemmas(cues: dict, key: str) -> frozenset[str]:
@@ -96,7 +97,9 @@ class ModalityReader:
         modality, rule = self._mode(token, pattern_modality, event_type, reported)
         if modality == "asserted" and reported:
             modality, rule = "reported", self.cues.get("reported", {}).get("id")
-        return Modality(modality, negated, speaker, rule)
+        tense, compound = clause_tense(token)
+        announced = tense == "Cnd" and not compound and reported and self._said_by(token)
+        return Modality(modality, negated, speaker, rule, announced)
 
     def _mode(self, token: Token, pattern_modality: str | None, event_type: str,
               reported: bool = False):

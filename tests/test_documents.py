@@ -57,11 +57,17 @@ def test_stdin_input():
     assert doc.id == "stdin" and doc.text.startswith("L'Algérie")
 
 
-def test_cp1252_text_is_decoded_and_noted(tmp_path):
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Le président sénégalais a salué l'accord.".encode("cp1252"))
+def test_cp1252_and_latin1_text_is_decoded_and_noted(tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("Le président sénégalais a salué l’accord “historique”.".encode("cp1252"))
     [doc] = list(read_inputs([str(path)]))
-    assert "sénégalais" in doc.text and any("cp1252" in n for n in doc.notes)
+    assert doc.text == "Le président sénégalais a salué l’accord “historique”."
+    assert doc.notes == ("not UTF-8: decoded as cp1252",)
+    path = tmp_path / "iso.txt"  # no byte in 0x80-0x9F: latin-1 (cp1252 reads it the same)
+    path.write_bytes("Le président sénégalais a salué l'accord.".encode("latin-1"))
+    [doc] = list(read_inputs([str(path)]))
+    assert doc.text == "Le président sénégalais a salué l'accord."
+    assert doc.notes == ("not UTF-8: decoded as latin-1",)
 
 
 def test_published_from_dateline_and_header_and_url():

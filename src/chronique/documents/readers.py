@@ -7,77 +7,21 @@ document says so.
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from chronique.documents.published import find_published
+from chronique.documents.decode import decode, display_name
+from chronique.documents.jsonl import jsonl_documents
+from chronique.documents.model import Document, Problem, emptiness, make_document
+
+__all__ = ["Document", "Problem", "make_document", "read_inputs"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 MAX_BYTES = 50_000_000
-
-
-@dataclass(frozen=True)
-class Document:
-    """A document to code: its id, text and metadata."""
-
-    id: str
-    text: str
-    published: str | None = None
-    published_source: str | None = None
-    url: str | None = None
-    title: str | None = None
-    lang: str | None = None
-    source: str | None = None
-    notes: tuple[str, ...] = field(default=())
-    dateline_city: str | None = None
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input that could not be coded, and why."""
-
-    source: str
-    reason: str
-    line: int | None = None
-    doc_id: str | None = None
-
-    def message(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.reason}"
-
-    def to_dict(self) -> dict:
-        return {"source": self.source, "line": self.line, "doc_id": self.doc_id,
-                "reason": self.reason}
-
-
-def make_document(doc_id: str, text: str, *, published: str | None = None,
-                  url: str | None = None, title: str | None = None, lang: str | None = None,
-                  source: str | None = None, html_date: str | None = None,
-                  notes: tuple[str, ...] = ()) -> Document:
-    """A Document with its publication date discovered (given > HTML > dateline > header > URL)."""
-    found = find_published(text, given=published, html_date=html_date, url=url)
-    return Document(doc_id, text, found.date, found.source, url, title, lang, source, notes,
-                    found.dateline_city)
-
-
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """Text of a file's bytes and a note on the encoding; None when it is binary."""
-    if b"\x00" in data[:8192]:
-        return None, "binary content (NUL bytes)"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        return text, "not UTF-8: decoded as cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "not UTF-8: decoded as latin-1"
 
 
 def read_inputs(inputs: Iterable[str], *, published: str | None = None,
@@ -93,28 +37,49 @@ def read_inputs(inputs: Iterable[str], *, published: str | None = None,
             continue
         path = Path(name)
         if path.is_dir():
-            for sub in sorted(p for p in path.rglob("*") if p.is_file()):
-                if sub.name.startswith("."):
-                    continue
-                yield from _from_path(sub, published)
+            yield from _from_folder(path, published)
         else:
             yield from _from_path(path, published)
 
 
+def _from_folder(folder: Path, published: str | None) -> Iterator[Document | Problem]:
+    """Every file under ``folder`` (hidden files left out), in path order; a subfolder that
+    cannot be listed, a broken link and a folder with no file at all are problems."""
+    problems: list[Problem] = []
+
+    def unlistable(exc: OSError) -> None:
+        problems.append(Problem(display_name(str(exc.filename or folder)),
+                                f"unreadable folder ({exc.strerror or exc})"))
+
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=unlistable):
+        dirs.sort()
+        files.extend(Path(root) / n for n in names if not n.startswith("."))
+    yield from problems
+    if not files and not problems:
+        yield Problem(display_name(str(folder)), "empty folder (no files)")
+    for sub in sorted(files):
+        if sub.is_symlink() and not sub.exists():
+            yield Problem(display_name(str(sub)), "no such file (broken link)")
+        elif not sub.is_dir():
+            yield from _from_path(sub, published)
+
+
 def _from_path(path: Path, published: str | None) -> Iterator[Document | Problem]:
+    name = display_name(str(path))
     if not path.exists():
-        yield Problem(str(path), "no such file")
+        yield Problem(name, "no such file")
         return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            yield Problem(str(path), f"file too large ({size} bytes > {MAX_BYTES})")
+            yield Problem(name, f"file too large ({size} bytes > {MAX_BYTES})")
             return
         data = path.read_bytes()
     except OSError as exc:
-        yield Problem(str(path), f"unreadable ({exc.strerror or exc})")
+        yield Problem(name, f"unreadable ({exc.strerror or exc})")
         return
-    yield from _from_bytes(path.stem, str(path), data, published, path.suffix.lower())
+    yield from _from_bytes(display_name(path.stem), name, data, published, path.suffix.lower())
 
 
 def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
@@ -125,7 +90,7 @@ def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
         return
     notes = (note,) if note else ()
     if suffix in JSONL_SUFFIXES:
-        yield from _jsonl(source, text, notes)
+        yield from jsonl_documents(source, text, notes)
         return
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and "<html" in text[:2000].lower()):
         from chronique.documents.html import extract_page
@@ -139,34 +104,7 @@ def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
                             notes=notes)
         return
     if not text.strip():
-        yield Problem(source, "empty document", doc_id=doc_id)
+        yield Problem(source, emptiness(text), doc_id=doc_id)
         return
     yield make_document(doc_id, text, published=published, source=source, notes=notes)
 
-
-def _jsonl(source: str, text: str, notes: tuple[str, ...]) -> Iterator[Document | Problem]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(source, f"malformed JSON ({exc.msg})", line=number)
-            continue
-        if not isinstance(record, dict):
-            yield Problem(source, "line is not a JSON object", line=number)
-            continue
-        body = record.get("text")
-        doc_id = str(record.get("id") or f"{Path(source).stem}-{number}")
-        if not isinstance(body, str):
-            yield Problem(source, "no \"text\" field", line=number, doc_id=doc_id)
-            continue
-        if not body.strip():
-            yield Problem(source, "empty document", line=number, doc_id=doc_id)
-            continue
-        if "\x00" in body:
-            yield Problem(source, "binary content (NUL bytes)", line=number, doc_id=doc_id)
-            continue
-        yield make_document(doc_id, body, published=record.get("published"),
-                            url=record.get("url"), title=record.get("title"),
-                            lang=record.get("lang"), source=f"{source}:{number}", notes=notes)

@@ -1,0 +1,65 @@
+"""JSON Lines inputs: one document per line, ``{"id", "text", "lang"?, "published"?, "url"?,
+"title"?}``; a line that is not such a record is a problem naming its line number."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from chronique.documents.decode import clean_surrogates, control_share
+from chronique.documents.model import Document, Problem, emptiness, make_document
+
+_TYPES = {int: "a number", float: "a number", bool: "a boolean", list: "a list",
+          dict: "an object", type(None): "null"}
+
+
+def _optional(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    return clean_surrogates(value)[0] if isinstance(value, str) else None
+
+
+def jsonl_documents(source: str, text: str, notes: tuple[str, ...]
+                    ) -> Iterator[Document | Problem]:
+    """Documents of a JSON Lines file's text, problems in their place (blank lines ignored)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = getattr(exc, "msg", "nested too deeply")
+            yield Problem(source, f"malformed JSON ({reason})", line=number)
+            continue
+        if not isinstance(record, dict):
+            yield Problem(source, "line is not a JSON object", line=number)
+            continue
+        raw_id = record.get("id")
+        doc_id = clean_surrogates(str(raw_id))[0] if raw_id not in (None, "") else \
+            f"{Path(source).stem}-{number}"
+        if "text" not in record:
+            yield Problem(source, "no \"text\" field", line=number, doc_id=doc_id)
+            continue
+        body = record["text"]
+        if not isinstance(body, str):
+            kind = _TYPES.get(type(body), type(body).__name__)
+            yield Problem(source, f"\"text\" is not a string ({kind})", line=number,
+                          doc_id=doc_id)
+            continue
+        if not body.strip():
+            yield Problem(source, emptiness(body), line=number, doc_id=doc_id)
+            continue
+        if "\x00" in body:
+            yield Problem(source, "binary content (NUL bytes)", line=number, doc_id=doc_id)
+            continue
+        if control_share(body) > 0.05:
+            yield Problem(source, "binary content (control characters)", line=number,
+                          doc_id=doc_id)
+            continue
+        body, replaced = clean_surrogates(body)
+        line_notes = notes + (("invalid Unicode: lone surrogates replaced by U+FFFD",)
+                              if replaced else ())
+        yield make_document(doc_id, body, published=_optional(record, "published"),
+                            url=_optional(record, "url"), title=_optional(record, "title"),
+                            lang=_optional(record, "lang"), source=f"{source}:{number}",
+                            notes=line_notes)

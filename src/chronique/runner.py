@@ -53,7 +53,8 @@ def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None
             continue
         why = language_problem(item.text, item.lang, force_lang)
         if why is not None:
-            on_problem(Problem(item.source or item.id, why, doc_id=item.id))
+            source, line = item.origin()
+            on_problem(Problem(source, why, line=line, doc_id=item.id))
             continue
         if on_note is not None:
             for note in item.notes:

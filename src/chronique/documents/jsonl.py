@@ -28,7 +28,8 @@ def jsonl_documents(source: str, text: str, notes: tuple[str, ...]
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            reason = getattr(exc, "msg", "nested too deeply")
+            reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}" if isinstance(
+                exc, json.JSONDecodeError) else "nested too deeply"
             yield Problem(source, f"malformed JSON ({reason})", line=number)
             continue
         if not isinstance(record, dict):
@@ -62,4 +63,4 @@ def jsonl_documents(source: str, text: str, notes: tuple[str, ...]
         yield make_document(doc_id, body, published=_optional(record, "published"),
                             url=_optional(record, "url"), title=_optional(record, "title"),
                             lang=_optional(record, "lang"), source=f"{source}:{number}",
-                            notes=line_notes)
+                            notes=line_notes, line=number)

@@ -21,6 +21,14 @@ class Document:
     source: str | None = None
     notes: tuple[str, ...] = field(default=())
     dateline_city: str | None = None
+    line: int | None = None  # its line in a JSON Lines file
+
+    def origin(self) -> tuple[str, int | None]:
+        """The file it came from (without the line number) and its line."""
+        source = self.source or self.id
+        if self.line is not None and source.endswith(f":{self.line}"):
+            source = source[: -len(f":{self.line}")]
+        return source, self.line
 
 
 @dataclass(frozen=True)
@@ -44,11 +52,11 @@ class Problem:
 def make_document(doc_id: str, text: str, *, published: str | None = None,
                   url: str | None = None, title: str | None = None, lang: str | None = None,
                   source: str | None = None, html_date: str | None = None,
-                  notes: tuple[str, ...] = ()) -> Document:
+                  notes: tuple[str, ...] = (), line: int | None = None) -> Document:
     """A Document with its publication date discovered (given > HTML > dateline > header > URL)."""
     found = find_published(text, given=published, html_date=html_date, url=url)
     return Document(doc_id, text, found.date, found.source, url, title, lang, source, notes,
-                    found.dateline_city)
+                    found.dateline_city, line)
 
 
 def emptiness(text: str) -> str:

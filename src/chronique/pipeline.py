@@ -249,7 +249,12 @@ class Coder:
         embedding."""
         heads = {t.token.i for t in triggers} | {o[0].i for o in obligations}
         out = set()
+        embedding = [t for t in triggers if t.pattern.type in EMBEDDING_TYPES]
         for trigger in triggers:
+            if _follows_infinitive_mark(trigger, embedding):
+                # "L'Algérie menace de couper ...", however the parser attached the infinitive
+                out.add(trigger.token.i)
+                continue
             if trigger.pattern.type == "REQUEST" and _purpose(trigger.token, heads):
                 # "ont bloqué les routes pour réclamer ...": the protest is the event
                 out.add(trigger.token.i)
@@ -319,6 +324,23 @@ class Coder:
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
                              entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
+
+
+def _follows_infinitive_mark(trigger: Trigger, embedding: list[Trigger]) -> bool:
+    """An infinitive trigger right after an embedding verb trigger and "de" / "à"
+    ("menace de couper", "a promis de livrer", "a refusé de signer")."""
+    token = trigger.token
+    if "Inf" not in token.morph.get("VerbForm") or token.i < 2:
+        return False
+    doc = token.doc
+    mark = doc[token.i - 1]
+    if fold(mark.text) not in {"de", "d'", "a"}:
+        return False
+    for other in embedding:
+        if other.token.i != token.i and 0 < mark.i - other.token.i <= 3 and all(
+                doc[j].pos_ in {"ADV", "VERB", "AUX"} for j in range(other.token.i + 1, mark.i)):
+            return True
+    return False
 
 
 def _purpose(token: Token, heads: set[int]) -> bool:

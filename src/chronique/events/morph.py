@@ -88,6 +88,12 @@ def lemma_keys(token: Token, guess_tense: bool = True) -> set[str]:
     participles tagged as adjectives) the infinitive the ending points to."""
     lemma, text = fold(token.lemma_), fold(token.text)
     keys = {lemma, text}
+    if verbal_noun(token):
+        for ending in ("ent", "es", "e"):
+            if text.endswith(ending):
+                keys.add(text[: -len(ending)] + "er")
+                break
+        return keys
     if token.pos_ not in {"VERB", "AUX", "ADJ"}:
         return keys
     if token.pos_ == "ADJ" and not participle_like(token):
@@ -122,3 +128,14 @@ def participle_like(token: Token) -> bool:
     if "Part" in token.morph.get("VerbForm"):
         return True
     return any(c.dep_ in {"aux:tense", "aux:pass"} for c in token.children)
+
+
+def verbal_noun(token: Token) -> bool:
+    """A present-tense verb the parser tagged as a noun or adjective ("Le président turc
+    menace de ...", "Le Mexique somme ..."): it has a subject of its own and no article."""
+    if token.pos_ not in {"NOUN", "ADJ"} or not token.text.islower():
+        return False
+    children = list(token.children)
+    if any(c.dep_ in {"det", "case", "det:poss"} for c in children):
+        return False
+    return any(c.dep_ in {"nsubj", "expl:subj"} and c.i < token.i for c in children)

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from chronique.events.morph import lemma_keys, participle_like
+from chronique.events.morph import lemma_keys, participle_like, verbal_noun
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
@@ -98,7 +98,8 @@ class TriggerMatcher:
     def __call__(self, tokens) -> list[Trigger]:
         out = []
         for token in tokens:
-            for key in sorted(lemma_keys(token), key=lambda k: k != fold(token.lemma_)):
+            first = fold(token.lemma_) if not verbal_noun(token) else None
+            for key in sorted(lemma_keys(token), key=lambda k: (k != first, k)):
                 candidates = self._index.get(key)
                 if not candidates:
                     continue
@@ -113,7 +114,8 @@ class TriggerMatcher:
 
     def _fits(self, token: Token, pattern: Pattern) -> bool:
         if token.pos_ not in POS.get(pattern.pos, POS["verb"]) and not (
-                pattern.pos == "verb" and token.pos_ == "ADJ" and participle_like(token)):
+                pattern.pos == "verb" and (token.pos_ == "ADJ" and participle_like(token)
+                                           or verbal_noun(token))):
             return False
         if pattern.pos == "verb" and token.pos_ == "AUX" and token.dep_.startswith("aux"):
             return False
@@ -137,7 +139,8 @@ class TriggerMatcher:
     def _has_object(self, token: Token, pattern: Pattern) -> bool:
         deps = {"obj", "nsubj:pass"} if pattern.pos == "verb" else {"nmod", "amod"}
         for child in token.children:
-            if child.dep_ in deps or (pattern.pos == "verb" and child.dep_.startswith("obl")) \
+            if child.dep_ in deps or (pattern.pos == "verb" and child.dep_.startswith("obl")
+                                      and not _circumstantial(child)) \
                     or child.dep_ == "xcomp":
                 if fold(child.lemma_) in pattern.objects or fold(child.text) in pattern.objects:
                     return True
@@ -158,6 +161,19 @@ class TriggerMatcher:
                            or (pattern.objects and c.dep_ in {"obj", "nsubj:pass"})]
         indices = [t.i for t in words]
         return Trigger(token, pattern, min(indices), max(indices) + 1)
+
+
+CIRCUMSTANTIAL = frozenset({"durant", "pendant", "lors", "apres", "avant", "depuis",
+                            "malgre", "cours", "marge", "selon", "outre"})
+
+
+def _circumstantial(child: Token) -> bool:
+    """An oblique of time or circumstance ("durant sa rencontre", "lors du sommet"), which
+    is never the object of the event ("a tenu ces propos durant sa rencontre")."""
+    words = {fold(c.text) for c in child.children if c.dep_ == "case"}
+    words |= {fold(f.text) for c in child.children if c.dep_ == "case" for f in c.children
+              if f.dep_ == "fixed"}
+    return bool(words & CIRCUMSTANTIAL)
 
 
 def _near(token: Token) -> list[Token]:

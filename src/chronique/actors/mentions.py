@@ -149,8 +149,9 @@ class MentionFinder:
         if token.is_alpha or "-" in text:
             code = lex.demonyms.get(text)
             if code:
+                kind = "people" if text in lex.peoples else "demonym"
                 return Mention(token.i, token.i + 1, "demonym",
-                               Actor(code, None, kind="demonym", source="demonyms"), (code,))
+                               Actor(code, None, kind=kind, source="demonyms"), (code,))
             if "-" in text:
                 codes = self._compound(text)
                 if codes:

@@ -6,7 +6,7 @@ Returns ``Entity`` objects whose offsets index the document text.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -22,6 +22,16 @@ NP_DEPS = {"det", "amod", "nmod", "appos", "flat:name", "flat", "fixed", "nummod
 PRONOUNS = {"il", "elle", "ils", "elles"}
 RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 INTERNATIONAL = {"IGO", "NGO", "MNC"}
+POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+# the heads of "son homologue russe": a counterpart is of another country
+COUNTERPARTS = {"homologue"}
+# "la milice alliée d'Israël", "un parti proche de Moscou": the country is not the actor's
+ALIGNMENT = {"allie", "allier", "proche", "hostile", "favorable", "soutenu", "soutenir",
+             "infeode", "parraine", "parrainer", "financer", "pro"}
+# "arrivé en Sierra Leone", "en visite au Mali": where an actor goes is not what it is
+MOVEMENT = {"arriver", "rendre", "aller", "venir", "voyager", "partir", "retourner", "rentrer",
+            "revenir", "visite", "visiter", "tournee", "sejour", "deplacement", "entrer"}
+ETHNIC = {"souche", "origine", "ethnie"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class ActorResolver:
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
-        for head in [token, *conjuncts(token)]:
+        for head in [*left_conjunct(token, phrase.mentions), token, *conjuncts(token)]:
             out.extend(self.resolve_one(head, phrase, ctx))
         return out
 
@@ -77,23 +87,113 @@ class ActorResolver:
             for child in token.children:
                 if child.dep_ == "nmod" and any(fold(c.text) in {"de", "d'", "des", "du"}
                                                 for c in child.children if c.dep_ == "case"):
-                    return self.resolve_one(child, phrase, ctx)
+                    found = self.resolve_one(child, phrase, ctx)
+                    demonyms = [phrase.mentions[a.i] for a in token.children
+                                if a.dep_ == "amod" and a.i in phrase.mentions
+                                and phrase.mentions[a.i].kind == "demonym"]
+                    if demonyms and found and (found[0].country is None
+                                               or found[0].country in INTERNATIONAL):
+                        # "un groupe de Casques bleus bangladais", the adjective on "groupe"
+                        found = [replace(found[0], country=demonyms[0].actor.country)]
+                    return found
         entity = self._noun_phrase(token, phrase, ctx)
         if entity is None:
             return []
+        if not entity.id and not entity.name and fold(token.lemma_) not in COUNTERPARTS and \
+                not any(c.dep_ in {"amod", "nmod"} and c.i in phrase.mentions
+                        and phrase.mentions[c.i].kind == "demonym" for c in token.children):
+            # "retirer ses troupes du Liban": the owner, not the "de" complement
+            entity = self._possessive(token, entity, phrase, ctx) or entity
+        if entity.country is None and not entity.id:
+            entity = self._sentence_country(token, entity, phrase) or entity
         compound = [m for m in (phrase.mentions.get(t.i) for t in np_tokens(token, 1))
                     if m is not None and len(m.countries) > 1]
         if compound:
             # "les forces franco-maliennes": one entity per country
             return [replace(entity, country=code, id=None) for code in compound[0].countries]
-        coordinated = [phrase.mentions.get(c.i) for a in token.children if a.dep_ == "amod"
-                       for c in conjuncts(a)]
+        coordinated = [phrase.mentions.get(c.i) for a in np_tokens(token, 2)
+                       if a.dep_ in {"amod", "nmod"} and a.i in phrase.mentions
+                       and phrase.mentions[a.i].kind == "demonym" for c in conjuncts(a)]
+        # "des avions de chasse turcs et grecs" with "grecs" hung on "chasse"
+        coordinated += [phrase.mentions.get(c.i) for a in np_tokens(token, 2)
+                        for c in a.children if c.dep_ == "conj" and c.pos_ == "ADJ"]
         codes = [m.actor.country for m in coordinated if m is not None and m.kind == "demonym"]
         if codes and entity.country:
             # "les négociateurs israéliens et palestiniens": one entity per country
             return [entity] + [replace(entity, country=code, id=None) for code in codes
                                if code != entity.country]
         return [entity]
+
+    def _possessive(self, head: Token, entity: Entity, phrase: Phrase,
+                    ctx: DocumentContext) -> Entity | None:
+        """"La Syrie retire ses troupes", "le Nigeria retirera sa force": a group or title
+        owned by "son/sa/ses/leur(s)" is of the country of the clause's subject."""
+        if not any(c.dep_ in {"det", "det:poss"} and fold(c.text) in POSSESSIVES
+                   for c in head.children):
+            return None
+        inside = {t.i for t in head.subtree}
+        verb = head
+        while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} or verb.i == head.i:
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                        and c.i not in inside]
+            if subjects:
+                owners = [e for e in self.resolve(subjects[0], phrase, ctx)
+                          if e.country and e.country not in INTERNATIONAL]
+                if owners:
+                    return replace(entity, country=owners[0].country, resolved_by="possessive")
+                return None
+            if verb.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"} or \
+                    verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return None
+
+    def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase) -> Entity | None:
+        """A national actor named without its country ("le président X", "les députés",
+        "le journal La Prensa") is of the country the sentence names most, when one country
+        clearly leads; counterparts ("son homologue russe"), allies ("la milice alliée
+        d'Israël") and destinations ("arrivé en Sierra Leone") do not count."""
+        if entity.sector in INTERNATIONAL or (not entity.sector and not entity.name):
+            return None
+        counts = self._sentence_countries(head, phrase)
+        counts.pop(entity.country, None)
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return replace(entity, country=ranked[0][0], resolved_by="sentence")
+
+    def _sentence_countries(self, head: Token, phrase: Phrase) -> Counter:
+        doc = head.doc
+        first, last = sentence_bounds(head)
+        own = {t.i for t in head.subtree}
+        counts: Counter = Counter()
+        seen: set[int] = set()
+        for i in range(first, last):
+            mention = phrase.mentions.get(i)
+            if mention is None or i in own or mention.start in seen:
+                continue
+            seen.add(mention.start)
+            token = doc[mention.start]
+            if mention.kind in {"country", "metonym"}:
+                codes = [mention.actor.country]
+                if _destination(doc[mention.end - 1]) or _destination(token):
+                    continue
+            elif mention.kind == "demonym":
+                codes = list(mention.countries) or [mention.actor.country]
+                if fold(token.head.lemma_) in COUNTERPARTS or _ethnic(token):
+                    continue
+            elif mention.kind == "organisation" and mention.actor.country not in INTERNATIONAL:
+                codes = [mention.actor.country]
+            else:
+                continue
+            if any(_aligned(t) for t in doc[mention.start: mention.end]):
+                continue
+            counts.update(c for c in codes if c and c not in INTERNATIONAL)
+        return counts
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
         words = [c for c in token.children if c.dep_ in {"det", "nummod"}]
@@ -111,7 +211,7 @@ class ActorResolver:
                      appositive: bool = True) -> Entity | None:
         mentions = phrase.mentions
         country = sector = ident = name = role = None
-        person = False
+        person = people = False
         used: list[Mention] = []
         head_mention = mentions.get(head.i)
         tokens = np_tokens(head) if head_mention is not None else _modifiers(head, mentions)
@@ -119,7 +219,8 @@ class ActorResolver:
             mention = mentions.get(token.i)
             if mention is None or mention in used:
                 if mention is None and country is None and self.places is not None \
-                        and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"}:
+                        and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"} \
+                        and case_of(token) in {"", "de", "d'", "du", "des"}:
                     words = next((e.text for e in token.doc.ents
                                   if e.start <= token.i < e.end), token.text)
                     country = self.places.country_of(words) or self.places.country_of(token.text)
@@ -129,7 +230,17 @@ class ActorResolver:
             if mention.kind in {"person", "name"}:
                 name = name or actor.name
                 person = True
-            if actor.country and country is None:
+            if actor.country and people and mention.kind == "demonym" and \
+                    actor.kind != "people" and not _ethnic(token):
+                country, people = actor.country, False  # "les Tamouls indiens" are Indian
+            elif actor.country and country is None:
+                people = actor.kind == "people"
+                if mention.kind == "demonym" and (_ethnic(token) or (
+                        token.i != head.i and _aligned(token))):
+                    continue  # "des Albanais de souche": an ethnicity, not a nationality
+                if mention.kind in {"country", "metonym"} and token.i != head.i and \
+                        _aligned(token):
+                    continue  # "la milice alliée d'Israël" is not Israeli
                 country = actor.country
                 ident = ident or actor.id
             elif actor.id and ident is None and actor.country in INTERNATIONAL:
@@ -141,6 +252,17 @@ class ActorResolver:
                     sector = actor.sector
         if not used:
             return None
+        if country in INTERNATIONAL and head_mention is not None and \
+                head_mention.kind == "organisation":
+            # "les Casques bleus bangladais": the contingent's country, the organisation's id
+            for child in head.children:
+                m = mentions.get(child.i)
+                if child.dep_ == "amod" and m is not None and m.kind == "demonym" and \
+                        m is not head_mention and not _aligned(child):
+                    country = m.actor.country
+                    ident = ident or head_mention.actor.id
+                    used.append(m)
+                    break
         if head_mention is not None and head_mention.kind in {"country", "metonym"} and not sector:
             sector = "GOV"
         if head_mention is not None and head_mention.kind == "demonym":
@@ -152,6 +274,10 @@ class ActorResolver:
         if head_mention is not None and head_mention.kind == "demonym" and not sector and \
                 head.pos_ in {"NOUN", "PROPN"} and head.text[:1].isupper():
             sector = "CVL"  # "les Maliens": the people of a country
+        if head_mention is None and not sector and not person and head.text[:1].isupper() \
+                and head.i > 0 and "Plur" in head.morph.get("Number") and any(
+                    m.kind == "demonym" for m in used):
+            sector = "CVL"  # "les Kurdes irakiens", "des Tamouls sri-lankais": a people
         orgs = [m for m in used if m.kind == "organisation" and m.actor.sector]
         if orgs and head_mention is not None and head_mention.kind in {"title", "group"} and \
                 fold(head.lemma_) in self.leaders:
@@ -246,6 +372,26 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
+    """"Washington et ses alliés" parsed with "Washington" outside the subject: the phrase
+    before "et" is a conjunct when it names an actor and the parser hung it elsewhere."""
+    doc = token.doc
+    for cc in token.children:
+        if cc.dep_ != "cc" or cc.i > token.i or cc.i == 0 or fold(cc.text) not in {"et", "ou"}:
+            continue
+        left = doc[cc.i - 1]
+        while left.head.i < cc.i and left.head.i != left.i and left.dep_ in NP_DEPS:
+            left = left.head
+        ancestors = {a.i for a in token.ancestors}
+        mention = mentions.get(left.i)
+        if left.i in ancestors or left.i in {t.i for t in token.subtree} or mention is None \
+                or mention.kind not in {"country", "metonym", "organisation", "person"} \
+                or left.dep_ == "conj":
+            continue
+        return [left]
+    return []
+
+
 def np_tokens(head: Token, max_depth: int = 3) -> list[Token]:
     """The noun phrase of ``head`` in breadth-first order, without clauses or coordination."""
     out = [head]
@@ -282,7 +428,57 @@ def _modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
                 c.dep_ == "case" and fold(c.text) in {"de", "du", "des", "d'"}
                 for c in child.children):
             out.extend(np_tokens(child))
+        if child.dep_ == "amod":
+            # "le mouvement radical palestinien du Jihad islamique", "du Jihad" hung on "radical"
+            out.extend(t for g in child.children
+                       if g.dep_ in {"nmod", "obl:arg", "obl"} and g.i in mentions
+                       and mentions[g.i].kind == "organisation"
+                       and case_of(g) in {"de", "du", "des", "d'"} for t in np_tokens(g))
     return out
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """The token range of ``token``'s sentence; a parser split not at final punctuation is
+    merged with the next sentence, as the pipeline does."""
+    doc = token.doc
+    sents = list(doc.sents)
+    index = next(k for k, s in enumerate(sents) if s.start <= token.i < s.end)
+    first = index
+    while first > 0 and sents[first - 1][-1].text not in {".", "!", "?", "…"}:
+        first -= 1
+    last = index
+    while last < len(sents) - 1 and sents[last][-1].text not in {".", "!", "?", "…"}:
+        last += 1
+    return sents[first].start, sents[last].end
+
+
+def _destination(token: Token) -> bool:
+    """A place someone goes to ("arrivé en Sierra Leone", "en visite à Pékin")."""
+    if case_of(token) not in {"a", "en", "au", "aux", "vers", "dans"}:
+        return False
+    head = token.head
+    return fold(head.lemma_) in MOVEMENT or fold(head.head.lemma_) in MOVEMENT and \
+        head.dep_ in {"nmod", "obl", "obl:mod"}
+
+
+def _aligned(token: Token) -> bool:
+    """A complement of allegiance: "alliée d'Israël", "proche de Moscou", "pro-iranien"."""
+    start = min(t.i for t in token.subtree)
+    doc = token.doc
+    for k in range(start - 1, max(-1, start - 3), -1):
+        word = fold(doc[k].lemma_)
+        if word in ALIGNMENT or fold(doc[k].text) in ALIGNMENT:
+            return True
+        if doc[k].dep_ != "case" and doc[k].pos_ not in {"ADP", "DET"}:
+            break
+    return False
+
+
+def _ethnic(token: Token) -> bool:
+    """A demonym of ethnicity, not nationality: "des Albanais de souche", "d'origine kurde"."""
+    if fold(token.head.lemma_) in ETHNIC and token.dep_ == "amod":
+        return True
+    return any(c.dep_ == "nmod" and fold(c.lemma_) in ETHNIC for c in token.children)
 
 
 def case_of(token: Token) -> str:

@@ -46,6 +46,7 @@ class Lexicon:
     country_label: dict[str, str] = field(default_factory=dict)      # iso3 -> French name
     demonyms: dict[str, str] = field(default_factory=dict)           # folded form -> iso3
     prefixes: dict[str, str] = field(default_factory=dict)           # folded prefix -> iso3
+    peoples: set[str] = field(default_factory=set)                   # folded forms, kind=people
     metonyms: dict[str, Actor] = field(default_factory=dict)         # folded form -> actor
     organisations: dict[str, Actor] = field(default_factory=dict)    # folded name -> actor
     acronyms: dict[str, Actor] = field(default_factory=dict)         # exact acronym -> actor
@@ -119,6 +120,8 @@ def _load_demonyms(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
     for row in rows:
         code = _check_code(row, "iso3")
         for form in adjective_forms(row["masc"], row["fem"], row["plural_irregular"]):
+            if fold(form) not in lex.demonyms and row["kind"] == "people":
+                lex.peoples.add(fold(form))
             lex.demonyms.setdefault(fold(form), code)
         for prefix in row.alternatives("prefix"):
             lex.prefixes.setdefault(fold(prefix).rstrip("-"), code)

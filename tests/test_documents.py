@@ -91,3 +91,50 @@ def test_paragraph_offsets_are_exact_and_header_stays_apart(coder):
     assert parsed.sentences[0].text == "Dernière mise à jour à 08h34 le 16/05"
     for sentence in parsed.sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+# -- documents too long for one parse --------------------------------------------------------
+
+_FRENCH = ("Le Mali a signé un accord de défense avec le Niger. La France a condamné mardi "
+           "l'attaque contre son ambassade à Bamako. ")
+
+
+def test_twenty_megabytes_split_into_parser_sized_pieces_with_exact_offsets():
+    from chronique.nlp import MAX_CHUNK, load_nlp
+
+    paragraph = _FRENCH * 40  # ~5 kB paragraphs
+    text = "\n\n".join([paragraph] * 4000) + "\n" + _FRENCH * 12000 + "x" * 70_000 + "\n"
+    assert len(text) > 20_000_000
+    pieces = paragraphs(text)
+    assert max(len(p) for _, p in pieces) <= MAX_CHUNK < load_nlp().max_length
+    for start, piece in pieces:
+        assert text.startswith(piece, start)
+    # nothing but white space is left out
+    assert "".join(text.split()) == "".join("".join(p.split()) for _, p in pieces)
+    # the giant line without line breaks is cut after sentence ends, the long token by force
+    giant = [p for s, p in pieces if s > 4000 * len(paragraph)]
+    assert len(giant) > 60
+    assert all(p.endswith(".") for p in giant if "x" not in p)
+    assert sum(p.count("x") for p in giant) == 70_000
+
+
+def test_giant_paragraph_codes_without_reaching_max_length(coder):
+    from chronique.nlp import MAX_CHUNK
+
+    text = _FRENCH * 300 + "é" * 30_000 + " " + _FRENCH * 10  # ~67 kB, no line break
+    saved = coder.nlp.max_length
+    coder.nlp.max_length = MAX_CHUNK + 1  # spaCy raises E088 on any longer piece
+    try:
+        events = [e.to_dict() for e in coder.code_text(text, published="2024-03-14")]
+    finally:
+        coder.nlp.max_length = saved
+    assert len(events) >= 400 and max(e["trigger"]["start"] for e in events) > 66_001
+    for event in events:
+        for span in (event["trigger"], event["sentence"], *event["actor"], *event["recipient"]):
+            assert text[span["start"]:span["end"]] == span["text"]
+
+
+def test_parsed_paragraphs_keep_no_tensor(coder):
+    parsed = parse(coder.nlp, "Le Mali a signé un accord.\nLe Niger a fermé sa frontière.")
+    assert parsed.sentences and all(s.doc.tensor.size == 0 for s in parsed.sentences)
+    assert parsed.sentences[0].doc[1].lemma_ and parsed.sentences[0].doc[1].dep_

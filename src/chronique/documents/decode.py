@@ -35,11 +35,21 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     when the bytes are binary, and the note then says why."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "UTF-16: decoded"
+            text, note = data.decode("utf-16"), "UTF-16: decoded"
         except UnicodeDecodeError:
             return None, "binary content (invalid UTF-16)"
-    if b"\x00" in data:
+        if "\x00" in text:
+            return None, "binary content (NUL bytes)"
+    elif b"\x00" in data:
         return None, "binary content (NUL bytes)"
+    else:
+        text, note = _decode_8bit(data)
+    if control_share(text) > MAX_CONTROL_SHARE:
+        return None, "binary content (control characters)"
+    return text, note
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str | None]:
     try:
         text, note = data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -50,8 +60,6 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
                 text, note = data.decode("latin-1"), "not UTF-8: decoded as latin-1"
         else:
             text, note = data.decode("latin-1"), "not UTF-8: decoded as latin-1"
-    if control_share(text) > MAX_CONTROL_SHARE:
-        return None, "binary content (control characters)"
     return text, note
 
 

@@ -45,6 +45,7 @@ THREAT_MODES = {"ASSAULT": {None: "violence"}, "MOBILIZE": {None: "violence"},
                 "COERCE": {None: "restrict", "arrest": "arrest", "deport": "expel",
                            "seize": "territory"},
                 "SANCTION": {None: "relations", "expel": "expel"}}
+EXERCISES = {"exercice", "manoeuvre", "entrainement", "patrouille"}
 ANNOUNCING = {"annoncer", "decider", "promettre", "ordonner", "decreter"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -169,6 +170,11 @@ class Coder:
                 fallback = args.how != "slots" and args.how != "reciprocal"
                 modality, negated = mod.modality, mod.negated
                 speaker_token = mod.speaker_token
+                if event_type == "MOBILIZE" and fold(anchor.lemma_) in EXERCISES and len(
+                        {a.country for a in actors if a.country}) > 1:
+                    # "des navires français et égyptiens ont entamé des manœuvres": joint
+                    # exercises of two countries are military cooperation
+                    event_type, mode, rule = "COOPERATE", None, f"{rule}+joint"
                 if modality == "intended" and event_type in FUTURE_AGREE:
                     # PLOVER: cooperation reported in the future tense is an intention, AGREE
                     event_type, mode, rule = "AGREE", None, f"{rule}+future"

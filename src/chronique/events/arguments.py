@@ -28,6 +28,9 @@ CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autoriser", "inciter",
                   "encourager", "presser", "enjoindre", "demander", "charger", "obliger",
                   "contraindre", "forcer", "aider", "convier", "prier", "accuser"}
+# heads that measure an event noun ("dix jours de manœuvres", "un mouvement de grève")
+MEASURES = frozenset({"jour", "semaine", "mois", "heure", "annee", "mouvement", "campagne",
+                      "vague", "serie", "journee", "nuit", "cycle"})
 COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 
@@ -71,8 +74,13 @@ class ArgumentAssigner:
             return Arguments(tuple(_unique(actors + others)), (), "reciprocal")
         recipients = self._first(token, recipient_slots, phrase, ctx, passive,
                                  exclude={id(a) for a in actors})
+        if pattern.objects and not noun and _same(recipients, actors):
+            # "a présenté les excuses de la Belgique à la RDC", "suspendre ses livraisons de
+            # gaz à l'Espagne": the object is the event, its "de" phrase the actor
+            recipients = self._object_recipients(token, pattern.objects, phrase, ctx,
+                                                 actors) or recipients
         if not recipients:
-            recipients = self._embedded(token, phrase, ctx)
+            recipients = self._embedded(token, phrase, ctx, actors)
         if not recipients:
             recipients = self._deep(token, phrase, ctx, actors)
             fallback = bool(recipients)
@@ -123,7 +131,8 @@ class ArgumentAssigner:
                 out = self._fragment_subject(token, phrase, ctx)
             return out
         if slot == "agent":
-            head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"})
+            head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"}) or (
+                _case_child(token, "nmod", {"par"}) if token.pos_ in {"NOUN", "PROPN"} else None)
             return resolve(head, phrase, ctx) if head is not None else []
         if slot in {"obj", "iobj"}:
             deps = {"obj"} if slot == "obj" else {"iobj"}
@@ -143,9 +152,16 @@ class ArgumentAssigner:
                 return resolve(head, phrase, ctx) if head is not None else []
             return []
         if slot == "governor":
-            if (token.dep_ in {"obj", "nsubj:pass"} or token.dep_.startswith("obl")) and \
-                    fold(token.head.lemma_) in self.light_verbs:
-                head = subject_token(token.head)
+            node = token
+            if node.dep_ == "nmod" and fold(node.head.lemma_) in MEASURES:
+                node = node.head  # "ont entamé dix jours de manœuvres", "un mouvement de grève"
+            if (node.dep_ in {"obj", "nsubj:pass"} or node.dep_.startswith("obl")) and \
+                    fold(node.head.lemma_) in self.light_verbs:
+                verb = node.head
+                if node.dep_ == "nsubj:pass" or is_passive(verb):
+                    # "la mobilisation ... a été décrétée par le Kremlin"
+                    return self.slot(verb, "agent", phrase, ctx)
+                head = subject_token(verb)
                 return resolve(head, phrase, ctx) if head is not None else []
             return []
         if slot == "amod":
@@ -245,7 +261,25 @@ class ArgumentAssigner:
                 return [e for e in self.resolver.resolve(candidate, phrase, ctx) if e.keys()]
         return []
 
-    def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+    def _object_recipients(self, token: Token, objects: frozenset[str], phrase: Phrase,
+                           ctx: DocumentContext, actors: list[Entity]) -> list[Entity]:
+        """A recipient other than the actor: the verb's other slots, then the event
+        noun's own complements ("à", "contre", "avec", "envers", "vers", "auprès")."""
+        others = [s for s in VERB_RECIPIENT if s != "obj"]
+        found = [e for e in self._first(token, others, phrase, ctx, False) if e.keys()]
+        if found and not _same(found, actors):
+            return found
+        for child in token.children:
+            if child.dep_ in {"obj", "nsubj:pass"} or fold(child.lemma_) in objects:
+                for slot in ("nmod:à", "nmod:contre", "nmod:avec", "nmod:envers", "nmod:vers",
+                             "nmod:auprès", "nmod:entre"):
+                    found = [e for e in self.slot(child, slot, phrase, ctx) if e.keys()]
+                    if found and not _same(found, actors):
+                        return found
+        return []
+
+    def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext,
+                  actors: list[Entity] = ()) -> list[Entity]:
         """Recipients of the action a trigger embeds ("prêt à travailler avec la Chine")."""
         for child in token.children:
             if child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "ADJ", "NOUN"} and \
@@ -253,8 +287,8 @@ class ArgumentAssigner:
                 subject = _child(child, {"nsubj", "nsubj:pass"})
                 if subject is not None and child.dep_ != "xcomp":
                     found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
-                    if found:
-                        return found
+                    if found and not _same(found, actors):
+                        return found  # "a averti qu'il retirerait ...": not the actor again
                 found = [e for e in self._first(child, VERB_RECIPIENT, phrase, ctx,
                                                 is_passive(child)) if e.keys()]
                 if found:
@@ -375,6 +409,14 @@ def _governing_verb(token: Token) -> Token | None:
         if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in current.children):
             return current
     return None
+
+
+def _same(recipients: list[Entity], actors: list[Entity]) -> bool:
+    """The recipients name only the actor (same country and sector), or nobody."""
+    if not any(r.keys() for r in recipients):
+        return True
+    mine = {(k, a.sector) for a in actors for k in a.keys()}
+    return bool(mine) and all((k, r.sector) in mine for r in recipients for k in r.keys())
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

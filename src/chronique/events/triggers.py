@@ -42,6 +42,7 @@ class Pattern:
     reciprocal: bool
     modality: str | None
     requires: tuple[str, ...] = ()
+    under: frozenset[str] = frozenset()
     example: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -78,7 +79,8 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
             raw.get("reflexive")), mode=raw.get("mode") or None,
         context=tuple(raw.get("context") or ()), actor=slots("actor"),
         recipient=slots("recipient"), reciprocal=bool(raw.get("reciprocal")),
-        modality=raw.get("modality"), requires=tuple(raw.get("requires") or ()), example=str(raw.get("example") or ""), raw=raw)
+        modality=raw.get("modality"), requires=tuple(raw.get("requires") or ()),
+        under=frozenset(fold(str(u)) for u in raw.get("under") or ()), example=str(raw.get("example") or ""), raw=raw)
 
 
 class TriggerMatcher:
@@ -93,7 +95,7 @@ class TriggerMatcher:
             self._index[pattern.lemma].append(pattern)
         for plist in self._index.values():
             # most specific first: constrained patterns before bare ones
-            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive))
+            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive, not p.under))
 
     def __call__(self, tokens) -> list[Trigger]:
         out = []
@@ -120,7 +122,8 @@ class TriggerMatcher:
         if pattern.pos == "verb" and token.pos_ == "AUX" and token.dep_.startswith("aux"):
             return False
         if pattern.pos == "verb" and token.dep_ == "acl" and "Part" in token.morph.get(
-                "VerbForm") and not any(c.dep_ == "obl:agent" for c in token.children):
+                "VerbForm") and "Pres" not in token.morph.get("Tense") and not any(
+                c.dep_ == "obl:agent" for c in token.children):
             return False  # "la politique appelée ...": a participle used as an adjective
         children = list(token.children)
         if pattern.requires and not any(_has_slot(token, slot) for slot in pattern.requires):
@@ -129,6 +132,8 @@ class TriggerMatcher:
                 c.lower_ in REFLEXIVE or c.dep_.startswith("expl") for c in children):
             return False
         if pattern.objects and not self._has_object(token, pattern):
+            return False
+        if pattern.under and (token.head.i == token.i or not lemma_keys(token.head) & pattern.under):
             return False
         if pattern.withs:
             near = {fold(t.lemma_) for t in _near(token)} | {fold(t.text) for t in _near(token)}

@@ -169,7 +169,11 @@ class ActorResolver:
     def _sentence_countries(self, head: Token, phrase: Phrase) -> Counter:
         doc = head.doc
         first, last = sentence_bounds(head)
-        own = {t.i for t in head.subtree}
+        # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
+        # guerre au Liberia")
+        clauses = {t.i for c in head.children if c.dep_ in {"acl", "acl:relcl"}
+                   for t in c.subtree}
+        own = {t.i for t in head.subtree} - clauses
         counts: Counter = Counter()
         seen: set[int] = set()
         for i in range(first, last):

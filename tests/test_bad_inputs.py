@@ -63,6 +63,26 @@ CODED = {
 }
 
 
+@pytest.fixture(scope="module", autouse=True)
+def shared_engine(coder):
+    """``chronique code`` runs here on the session's coder (not a new one per run)."""
+
+    class Engine:
+        workers = 1
+
+        def code_documents(self, documents):
+            return coder.code_documents(documents)
+
+        def close(self):
+            pass
+
+        terminate = close
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("chronique.scale.make_engine", lambda *a, **k: Engine())
+        yield
+
+
 def _where(name: str, line: int | None) -> str:
     return f"{BAD / name}:{line}" if line else str(BAD / name)
 
@@ -301,3 +321,57 @@ def test_file_too_large_is_skipped_unread(tmp_path):
         stream.truncate(MAX_BYTES + 1)
     [problem] = list(read_inputs([str(big)]))
     assert problem.reason == f"file too large ({MAX_BYTES + 1} bytes > {MAX_BYTES})"
+
+
+class _FragileCoder:
+    """Codes in batches of three, like the real coder's ``nlp.pipe`` batches, and fails on a
+    whole batch when one of its documents says BOOM."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def code_documents(self, documents):
+        self.calls += 1
+        batch = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) == 3:
+                yield from self._batch(batch)
+                batch = []
+        yield from self._batch(batch)
+
+    @staticmethod
+    def _batch(batch):
+        if any("BOOM" in d.text for d in batch):
+            raise ValueError("the parser exploded")
+        return [(d, []) for d in batch]
+
+
+def test_a_document_the_coder_fails_on_is_skipped_and_the_run_goes_on(tmp_path):
+    from chronique.runner import run
+
+    path = tmp_path / "batch.jsonl"
+    texts = ["un", "deux", "BOOM", "quatre", "cinq", "six", "sept BOOM", "huit"]
+    path.write_text("\n".join(json.dumps({"id": t.split()[0], "text": t}) for t in texts),
+                    encoding="utf-8")
+    problems, coded = [], []
+    summary = run([str(path)], _FragileCoder(), force_lang="fr", on_event=lambda e: None,
+                  on_problem=problems.append, on_document=lambda d, e: coded.append(d.id))
+    assert coded == ["un", "deux", "quatre", "cinq", "six", "huit"]
+    assert [(p.source, p.line, p.doc_id, p.reason) for p in problems] == [
+        (str(path), 3, "BOOM", "coder error (ValueError: the parser exploded)"),
+        (str(path), 7, "sept", "coder error (ValueError: the parser exploded)")]
+    assert summary.documents == 6 and "2 skipped: 2 coder error" in summary.line()
+
+
+def test_a_broken_coder_is_not_taken_for_bad_documents(tmp_path):
+    from chronique.runner import run
+
+    class Broken:
+        def code_documents(self, documents):
+            raise RuntimeError("no model")
+            yield  # a generator, as the engines are
+
+    (tmp_path / "a.txt").write_text("Le Mali a signé un accord.", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="no model"):
+        run([str(tmp_path)], Broken(), on_event=lambda e: None, on_problem=lambda p: None)

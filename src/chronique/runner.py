@@ -5,6 +5,7 @@ The library never prints: progress and problems go to callbacks that the CLI pro
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -90,7 +91,7 @@ def run(inputs: list[str], coder, *, published: str | None = None,
                        force_lang=force_lang, on_problem=problem, on_note=note)
     if skip is not None:
         documents = _without(documents, skip, summary, on_unchanged)
-    for document, events in coder.code_documents(documents):
+    for document, events in guarded(coder, documents, problem):
         summary.documents += 1
         summary.events += len(events)
         for event in events:
@@ -98,6 +99,68 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         if on_document is not None:
             on_document(document, events)
     return summary
+
+
+class _ReaderFailed(Exception):
+    pass
+
+
+class _Feed:
+    """The documents handed to the coder, remembering those not yet back."""
+
+    def __init__(self, source: Iterator[Document]) -> None:
+        self.source = source
+        self.pending: deque[Document] = deque()
+        self.exhausted = False
+
+    def __iter__(self) -> Iterator[Document]:
+        while True:
+            try:
+                document = next(self.source)
+            except StopIteration:
+                self.exhausted = True
+                return
+            except Exception as exc:  # a bug in reading: not the coder's
+                raise _ReaderFailed() from exc
+            self.pending.append(document)
+            yield document
+
+
+def guarded(coder, documents: Iterable[Document], on_problem: Callable[[Problem], None]
+            ) -> Iterator[tuple[Document, list[Event]]]:
+    """``coder.code_documents(documents)``, but a document the coder fails on is a problem
+    (``coder error``) and the others are coded: when a batch fails, its documents are coded
+    again one by one, and coding goes on with the next ones. Results come in input order."""
+    source = iter(documents)
+    while True:
+        feed = _Feed(source)
+        try:
+            for result in coder.code_documents(iter(feed)):
+                feed.pending.popleft()
+                yield result
+            return
+        except _ReaderFailed as failed:
+            raise failed.__cause__ from None
+        except Exception:
+            if not feed.pending:  # not a document's fault: the coder itself is broken
+                raise
+            for document in list(feed.pending):
+                yield from _alone(coder, document, on_problem)
+        if feed.exhausted:
+            return
+
+
+def _alone(coder, document: Document, on_problem: Callable[[Problem], None]
+           ) -> Iterator[tuple[Document, list[Event]]]:
+    try:
+        results = list(coder.code_documents([document]))
+    except Exception as exc:  # noqa: BLE001
+        source, line = document.origin()
+        detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        on_problem(Problem(source, f"coder error ({detail[:200]})", line=line,
+                           doc_id=document.id))
+        return
+    yield from results
 
 
 def _without(documents: Iterable[Document], skip: Callable[[Document], bool], summary: Summary,

@@ -18,10 +18,11 @@ from chronique.lexicon.forms import fold
 
 POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
 REFLEXIVE = {"se", "s'", "soi"}
-# heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide")
+# heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide",
+# "l'accès à Internet")
 QUANTITY_OBJECTS = frozenset({"lot", "partie", "cargaison", "tranche", "serie", "stock", "envoi",
                               "quantite", "volume", "tonne", "paquet", "dizaine", "centaine",
-                              "millier", "nombre", "livraison", "reste", "ensemble"})
+                              "millier", "nombre", "livraison", "reste", "ensemble", "acces"})
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,20 @@ class TriggerMatcher:
                 for sub in child.children:
                     if sub.dep_ == "conj" and fold(sub.lemma_) in pattern.objects:
                         return True
-                    if sub.dep_ == "nmod" and fold(child.lemma_) in self.quantities and \
-                            fold(sub.lemma_) in pattern.objects:
-                        return True
+                if self._measured(child, pattern.objects):
+                    return True
         if token.dep_ in {"obj", "nsubj:pass"} and pattern.pos == "noun":
             return fold(token.head.lemma_) in pattern.objects
+        return False
+
+    def _measured(self, head: Token, objects: frozenset[str], depth: int = 3) -> bool:
+        """The object behind quantity heads ("des dizaines de milliers de soldats")."""
+        if depth == 0 or fold(head.lemma_) not in self.quantities:
+            return False
+        for sub in head.children:
+            if sub.dep_ == "nmod":
+                if fold(sub.lemma_) in objects or self._measured(sub, objects, depth - 1):
+                    return True
         return False
 
     def _trigger(self, token: Token, pattern: Pattern) -> Trigger:
@@ -192,6 +202,10 @@ def _near(token: Token) -> list[Token]:
 def _has_slot(token: Token, slot: str) -> bool:
     """Whether the trigger has a dependent of that kind ("xcomp", "obj", "obl:à", "ccomp")."""
     kind, _, prep = slot.partition(":")
+    if slot == "xcomp" and any(
+            g.dep_ == "acl" and "Inf" in g.morph.get("VerbForm")
+            for c in token.children if c.dep_ == "obj" for g in c.children):
+        return True  # "autoriser l'opposition à organiser": the parser hangs it on the object
     for child in token.children:
         if child.dep_.split(":")[0] != kind and child.dep_ != slot:
             continue

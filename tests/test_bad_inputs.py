@@ -375,3 +375,16 @@ def test_a_broken_coder_is_not_taken_for_bad_documents(tmp_path):
     (tmp_path / "a.txt").write_text("Le Mali a signé un accord.", encoding="utf-8")
     with pytest.raises(RuntimeError, match="no model"):
         run([str(tmp_path)], Broken(), on_event=lambda e: None, on_problem=lambda p: None)
+
+
+def test_html_page_the_extractor_fails_on_is_skipped(tmp_path, monkeypatch):
+    import chronique.documents.html as html
+
+    def explode(_text):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(html, "extract_page", explode)
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * 50 + "</body></html>",
+                                        encoding="utf-8")
+    [problem] = list(read_inputs([str(tmp_path / "deep.html")]))
+    assert problem.reason == "HTML page could not be read (RecursionError)"

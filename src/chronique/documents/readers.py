@@ -95,7 +95,12 @@ def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and "<html" in text[:2000].lower()):
         from chronique.documents.html import extract_page
 
-        page = extract_page(text)
+        try:
+            page = extract_page(text)
+        except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot read is skipped
+            yield Problem(source, f"HTML page could not be read ({type(exc).__name__})",
+                          doc_id=doc_id)
+            return
         if not page.text.strip():
             yield Problem(source, "HTML page with no main text", doc_id=doc_id)
             return

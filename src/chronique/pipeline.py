@@ -165,6 +165,14 @@ class Coder:
                 mod = self.modality(trigger.token, pattern.modality, pattern.type)
                 actors, recipients = args.actor, args.recipient
                 anchor, event_type, mode = trigger.token, pattern.type, pattern.mode
+                if not any(r.keys() for r in recipients) and pattern.type in {
+                        "PROTEST", "THREATEN", "REJECT", "ACCUSE"}:
+                    # a protest's target is whom its purpose clause addresses
+                    for other in _purpose_of(anchor, triggers):
+                        found = self.assigner(other, phrase, ctx).recipient
+                        if any(r.keys() for r in found):
+                            recipients = found
+                            break
                 context, rule, kind = pattern.context, pattern.id, pattern.pos
                 span_tokens = (trigger.start_token, trigger.end_token)
                 fallback = args.how != "slots" and args.how != "reciprocal"
@@ -357,7 +365,16 @@ def _purpose(token: Token, heads: set[int]) -> bool:
         return False
     head = token.head
     return head.i in heads or any(c.i in heads for c in head.children
-                                  if c.dep_ in {"obj", "nsubj", "nsubj:pass"})
+                                  if c.dep_ in {"obj", "nsubj", "nsubj:pass"}
+                                  or c.dep_.startswith("obl"))
+
+
+def _purpose_of(anchor: Token, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers in a "pour / afin de" clause of the event's clause ("ont bloqué les routes
+    pour réclamer ... au gouvernement")."""
+    clause = {anchor.i, anchor.head.i} if anchor.pos_ in {"NOUN", "PROPN"} else {anchor.i}
+    return [t for t in triggers if t.token.i != anchor.i and t.token.head.i in clause
+            and t.token.dep_ in {"advcl", "acl"} and _purpose(t.token, clause)]
 
 
 def place_country(entities, country: str) -> tuple[Entity, ...]:

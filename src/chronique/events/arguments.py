@@ -20,10 +20,10 @@ from chronique.record import Entity
 
 VERB_ACTOR = ("nsubj", "agent")
 VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers",
-                  "obl:auprès", "obl:vers", "obl:entre")
+                  "obl:auprès", "obl:vers", "obl:entre", "obl:sur")
 NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent")
 NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
-                  "nmod:vers", "nmod:auprès", "nmod:de")
+                  "nmod:vers", "nmod:auprès", "nmod:de", "nmod:sur")
 CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
 OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autoriser", "inciter",
                   "encourager", "presser", "enjoindre", "demander", "charger", "obliger",
@@ -74,7 +74,7 @@ class ArgumentAssigner:
             return Arguments(tuple(_unique(actors + others)), (), "reciprocal")
         recipients = self._first(token, recipient_slots, phrase, ctx, passive,
                                  exclude={id(a) for a in actors})
-        if pattern.objects and not noun and _same(recipients, actors):
+        if (pattern.objects or pattern.withs) and not noun and _same(recipients, actors):
             # "a présenté les excuses de la Belgique à la RDC", "suspendre ses livraisons de
             # gaz à l'Espagne": the object is the event, its "de" phrase the actor
             recipients = self._object_recipients(token, pattern.objects, phrase, ctx,
@@ -269,13 +269,22 @@ class ArgumentAssigner:
         found = [e for e in self._first(token, others, phrase, ctx, False) if e.keys()]
         if found and not _same(found, actors):
             return found
-        for child in token.children:
-            if child.dep_ in {"obj", "nsubj:pass"} or fold(child.lemma_) in objects:
-                for slot in ("nmod:à", "nmod:contre", "nmod:avec", "nmod:envers", "nmod:vers",
-                             "nmod:auprès", "nmod:entre"):
-                    found = [e for e in self.slot(child, slot, phrase, ctx) if e.keys()]
-                    if found and not _same(found, actors):
-                        return found
+        nouns = [c for c in token.children
+                 if c.dep_ in {"obj", "nsubj:pass"} or fold(c.lemma_) in objects]
+        for child in nouns:
+            for slot in ("nmod:à", "nmod:contre", "nmod:avec", "nmod:envers", "nmod:vers",
+                         "nmod:auprès", "nmod:entre", "nmod:sur", "nmod:de"):
+                found = [e for e in self.slot(child, slot, phrase, ctx) if e.keys()]
+                if found and not _same(found, actors):
+                    return found
+        for child in nouns:
+            # "le blocus imposé aux camions palestiniens", "l'état d'urgence imposé au Darfour"
+            for participle in _children(child, {"acl"}):
+                found = [e for e in self._first(participle, (*VERB_RECIPIENT[1:], "obl:dans",
+                                                             "obl:en", "obl:mod"),
+                                                phrase, ctx, False) if e.keys()]
+                if found and not _same(found, actors):
+                    return found
         return []
 
     def _embedded(self, token: Token, phrase: Phrase, ctx: DocumentContext,
@@ -291,8 +300,13 @@ class ArgumentAssigner:
                         return found  # "a averti qu'il retirerait ...": not the actor again
                 found = [e for e in self._first(child, VERB_RECIPIENT, phrase, ctx,
                                                 is_passive(child)) if e.keys()]
-                if found:
+                if found and not _same(found, actors):
                     return found
+                if child.dep_ == "ccomp":
+                    # "a averti qu'il retirerait sa force du Tchad": inside the reported clause
+                    found = self._deep(child, phrase, ctx, actors)
+                    if found and not _same(found, actors):
+                        return found
                 for grandchild in child.children:
                     if grandchild.dep_ in {"xcomp", "conj"}:
                         found = self._first(grandchild, VERB_RECIPIENT, phrase, ctx, False)

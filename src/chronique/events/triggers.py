@@ -96,7 +96,8 @@ class TriggerMatcher:
             self._index[pattern.lemma].append(pattern)
         for plist in self._index.values():
             # most specific first: constrained patterns before bare ones
-            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive, not p.under))
+            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive, not p.under,
+                                      not p.requires))
 
     def __call__(self, tokens) -> list[Trigger]:
         out = []
@@ -155,6 +156,10 @@ class TriggerMatcher:
                         return True
                 if self._measured(child, pattern.objects):
                     return True
+                if fold(child.lemma_) in TIME_WORDS and any(
+                        fold(sub.lemma_) in pattern.objects for sub in child.children
+                        if sub.dep_ in {"nmod", "appos", "obj", "nmod:appos"}):
+                    return True  # "a bloqué dimanche les routes": the day taken for the object
         if token.dep_ in {"obj", "nsubj:pass"} and pattern.pos == "noun":
             return fold(token.head.lemma_) in pattern.objects
         return False
@@ -178,6 +183,8 @@ class TriggerMatcher:
         return Trigger(token, pattern, min(indices), max(indices) + 1)
 
 
+TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                        "hier", "matin", "soir", "nuit", "semaine", "mois", "veille", "jour"})
 CIRCUMSTANTIAL = frozenset({"durant", "pendant", "lors", "apres", "avant", "depuis",
                             "malgre", "cours", "marge", "selon", "outre"})
 

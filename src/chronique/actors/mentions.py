@@ -108,7 +108,8 @@ class MentionFinder:
         first = span[0]
         if label in {"country", "metonym", "person", "organisation"} and span.label_ != "title":
             if label != "organisation" and not first.text[:1].isupper() and not (
-                    first.lower_.startswith("ex-") and first.text[3:4].isupper()):
+                    first.lower_.startswith("ex-") and first.text[3:4].isupper()) and \
+                    fold(span.text) not in self._lower_names:
                 return False
             # a country name inside a person's name ("Maurice Papon") is not a country
             if label in {"country", "metonym"} and first.ent_type_ == "PER" and \

@@ -157,8 +157,8 @@ class ActorResolver:
         "le journal La Prensa") is of the country the sentence names most, when one country
         clearly leads; counterparts ("son homologue russe"), allies ("la milice alliée
         d'Israël") and destinations ("arrivé en Sierra Leone") do not count."""
-        if entity.sector in INTERNATIONAL or (not entity.sector and not entity.name):
-            return None
+        if not entity.sector or entity.sector in INTERNATIONAL:
+            return None  # a bare name ("Jéricho" tagged as a person) is not enough
         counts = self._sentence_countries(head, phrase)
         counts.pop(entity.country, None)
         ranked = counts.most_common(2)

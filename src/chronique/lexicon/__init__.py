@@ -110,6 +110,8 @@ def _load_countries(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
         lex.country_article[code] = row["article"].strip()
         for variant in row.alternatives("variants"):
             lex.country_names[fold(variant)] = code
+            if variant[:1].islower():
+                lex.lowercase_names.add(variant)  # "pays du Cèdre": written so on purpose
             lex.country_label.setdefault(code, variant)
     lex.sizes["countries"] = len(set(lex.country_names.values()))
     lex.sizes["country_names"] = len(lex.country_names)
@@ -136,6 +138,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
                       source="metonyms")
         for form in row.alternatives("form"):
             lex.metonyms[fold(form)] = actor
+            if form[:1].islower():
+                lex.lowercase_names.add(form)
     orgs = load_table("organisations.tsv", lambda r: r["id"], user_dirs)
     for row in orgs:
         actor = Actor(row["country"].upper() or None, row["sector"] or None,

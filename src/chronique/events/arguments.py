@@ -21,7 +21,7 @@ from chronique.record import Entity
 VERB_ACTOR = ("nsubj", "agent")
 VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers",
                   "obl:auprès", "obl:vers", "obl:entre", "obl:sur")
-NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent")
+NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent", "nsubj")
 NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
                   "nmod:vers", "nmod:auprès", "nmod:de", "nmod:sur")
 CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
@@ -63,6 +63,9 @@ class ArgumentAssigner:
         actors = self._first(token, actor_slots, phrase, ctx, passive)
         if not noun and not passive and "nsubj" in actor_slots:
             actors = actors + self._coordinated(token, actors, phrase, ctx)
+        elif noun and actors and "governor" in actor_slots and \
+                fold(token.head.lemma_) in self.light_verbs and not is_passive(token.head):
+            actors = actors + self._coordinated(token.head, actors, phrase, ctx)
         if pattern.reciprocal:
             others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
                                        "nmod:de") if noun else
@@ -125,6 +128,12 @@ class ArgumentAssigner:
             out = []
             for head in heads:
                 out.extend(e for e in resolve(head, phrase, ctx) if e not in out)
+            if heads and not any(e.keys() for e in out) and token.dep_ == "acl" and \
+                    heads[0].i == token.head.i and token.head.dep_ in {"obj", "nsubj:pass"}:
+                # "a adopté une résolution saluant ...": the one who adopted it
+                verb_subject = subject_token(token.head.head)
+                if verb_subject is not None:
+                    out = [e for e in resolve(verb_subject, phrase, ctx) if e.keys()] or out
             if heads and not any(e.keys() for e in out):
                 out = self._subject_fallback(heads[0], phrase, ctx) or out
             if not heads:
@@ -133,6 +142,11 @@ class ArgumentAssigner:
         if slot == "agent":
             head = _child(token, {"obl:agent"}) or _case_child(token, "obl", {"par"}) or (
                 _case_child(token, "nmod", {"par"}) if token.pos_ in {"NOUN", "PROPN"} else None)
+            if head is None and passive:
+                # "déclarés persona non grata par la Moldavie": the parser hangs it lower
+                head = next((g for c in token.children if c.dep_ not in {"nsubj:pass", "obj"}
+                             for g in c.children if g.dep_ in {"obl:agent", "nmod", "obl"}
+                             and case_word(g) == "par"), None)
             return resolve(head, phrase, ctx) if head is not None else []
         if slot in {"obj", "iobj"}:
             deps = {"obj"} if slot == "obj" else {"iobj"}
@@ -155,7 +169,13 @@ class ArgumentAssigner:
             node = token
             if node.dep_ == "nmod" and fold(node.head.lemma_) in MEASURES:
                 node = node.head  # "ont entamé dix jours de manœuvres", "un mouvement de grève"
-            if (node.dep_ in {"obj", "nsubj:pass"} or node.dep_.startswith("obl")) and \
+            if node.dep_ == "nsubj" and fold(node.head.lemma_) == "opposer":
+                # "de violents affrontements opposent l'armée aux rebelles"
+                out = []
+                for other in _children(node.head, {"obj", "obl:arg", "obl:mod", "iobj"}):
+                    out.extend(resolve(other, phrase, ctx))
+                return out
+            if (node.dep_ in {"obj", "nsubj:pass", "dep"} or node.dep_.startswith("obl")) and \
                     fold(node.head.lemma_) in self.light_verbs:
                 verb = node.head
                 if node.dep_ == "nsubj:pass" or is_passive(verb):
@@ -279,7 +299,7 @@ class ArgumentAssigner:
                     return found
         for child in nouns:
             # "le blocus imposé aux camions palestiniens", "l'état d'urgence imposé au Darfour"
-            for participle in _children(child, {"acl"}):
+            for participle in _children(child, {"acl", "acl:relcl"}):
                 found = [e for e in self._first(participle, (*VERB_RECIPIENT[1:], "obl:dans",
                                                              "obl:en", "obl:mod"),
                                                 phrase, ctx, False) if e.keys()]

@@ -81,6 +81,13 @@ class ModalityReader:
         for child in top.children:
             if child.dep_ == "parataxis" and self._says(child):
                 return True, _subject(child) or _inverted_subject(child)
+        for pred in chain:
+            for child in pred.children:
+                # "..., insiste le ministère": an inverted verb of saying after a comma
+                if child.i > token.i and child.dep_ in {"advmod", "dep", "conj", "advcl"} and \
+                        child.pos_ == "VERB" and self._says(child) and \
+                        child.doc[child.left_edge.i - 1].text == "," and _subject(child) is None:
+                    return True, _inverted_subject(child)
         if top.dep_ == "parataxis" and self._says(top.head):
             return True, _subject(top.head) or _inverted_subject(top.head)
         for pred in chain:
@@ -112,6 +119,7 @@ class ModalityReader:
             return "intended", intended
         if event_type == "REQUEST":
             return "requested", self.cues["requested"]["id"]
+        token = _predicate(token)
         governors = self.governors(token)
         for pred in [token, *governors[:2]]:
             if any(c.dep_ == "mark" and fold(c.text) in self.marks for c in pred.children):
@@ -156,6 +164,24 @@ class ModalityReader:
         return False
 
     def is_negated(self, token: Token) -> bool:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "det" and fold(c.text) in {"aucun", "aucune", "nul", "nulle"}
+                   for c in token.children):
+                return True  # "aucune arrestation", "aucune aide n'a été envoyée"
+            verb = _predicate(token)
+            if verb.i != token.i and (token.dep_ not in {"nsubj", "nsubj:pass"} or any(
+                    fold(c.lemma_) == "lieu" for c in verb.children) or fold(verb.lemma_) in {
+                    "derouler", "tenir", "intervenir", "produire"}):
+                # "n'a pas participé aux manœuvres"; "la rencontre n'a pas eu lieu", but not
+                # "l'attaque n'a fait aucune victime"
+                return self._negated_verb(verb)
+        elif any(g.dep_ == "det" and fold(g.text) in {"aucun", "aucune"}
+                 for c in token.children if c.dep_ in {"obj", "nsubj:pass"}
+                 or c.dep_.startswith("obl") for g in c.children):
+            return True  # "Aucune aide n'a été envoyée", "n'a procédé à aucune arrestation"
+        return self._negated_verb(token)
+
+    def _negated_verb(self, token: Token) -> bool:
         governors = self.governors(token)[:1]
         if governors and lemma_keys(governors[0]) & DENIAL:
             return True  # "a démenti avoir mobilisé des troupes"
@@ -205,3 +231,14 @@ def _case_text(case: Token) -> str:
     return fold(case.text + "".join((" " if not case.text.endswith("'") else "") + f.text
                                     for f in case.children if f.dep_ == "fixed")).replace(
         "' ", "'")
+
+
+def _predicate(token: Token) -> Token:
+    """The verb whose clause a noun trigger belongs to ("une rencontre pourrait avoir lieu",
+    "n'a pas participé aux manœuvres", "n'ont pas fait grève"); a verb is its own."""
+    if token.pos_ not in {"NOUN", "PROPN"} or token.head.i == token.i:
+        return token
+    if token.dep_ in {"obj", "nsubj", "nsubj:pass", "dep"} or token.dep_.startswith("obl"):
+        if token.head.pos_ in {"VERB", "AUX"}:
+            return token.head
+    return token

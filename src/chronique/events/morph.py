@@ -99,6 +99,9 @@ def lemma_keys(token: Token, guess_tense: bool = True) -> set[str]:
     if token.pos_ == "ADJ" and not participle_like(token):
         return keys
     if lemma.endswith(("er", "ir", "re", "oir")) and token.pos_ != "ADJ":
+        if token.pos_ == "VERB" and not lemma.endswith("er") and text.endswith(("ent", "e")):
+            # "pressent" lemmatised "pressentir": also the -er verb of the same form
+            keys.add(text[: -3 if text.endswith("ent") else -1] + "er")
         return keys
     for word in {lemma, text}:
         match = PARTICIPLE.search(word)

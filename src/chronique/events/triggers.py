@@ -44,6 +44,8 @@ class Pattern:
     modality: str | None
     requires: tuple[str, ...] = ()
     under: frozenset[str] = frozenset()
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False,
+                                                           hash=False)
     example: str = ""
     raw: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
@@ -67,6 +69,11 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
         lemma, *rest = lemma.split()
         withs.update(w for w in rest if len(w) > 2)
     objects = {fold(str(o)).replace("l'", "").split()[0] for o in raw.get("object") or []}
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for o in raw.get("object") or []:
+        first, *rest = fold(str(o)).replace("l'", "").split()
+        words = tuple(w.split("'")[-1] for w in rest if len(w.split("'")[-1]) > 2)
+        phrases.setdefault(first, []).append(words)
 
     def slots(key: str) -> tuple[str, ...] | None:
         value = raw.get(key)
@@ -81,7 +88,8 @@ def compile_pattern(raw: dict[str, Any]) -> Pattern:
         context=tuple(raw.get("context") or ()), actor=slots("actor"),
         recipient=slots("recipient"), reciprocal=bool(raw.get("reciprocal")),
         modality=raw.get("modality"), requires=tuple(raw.get("requires") or ()),
-        under=frozenset(fold(str(u)) for u in raw.get("under") or ()), example=str(raw.get("example") or ""), raw=raw)
+        under=frozenset(fold(str(u)) for u in raw.get("under") or ()),
+        phrases={k: tuple(v) for k, v in phrases.items()}, example=str(raw.get("example") or ""), raw=raw)
 
 
 class TriggerMatcher:
@@ -102,8 +110,10 @@ class TriggerMatcher:
     def __call__(self, tokens) -> list[Trigger]:
         out = []
         for token in tokens:
-            first = fold(token.lemma_) if not verbal_noun(token) else None
-            for key in sorted(lemma_keys(token), key=lambda k: (k != first, k)):
+            verbal = verbal_noun(token)
+            first = fold(token.lemma_)
+            for key in sorted(lemma_keys(token), key=lambda k: (
+                    not k.endswith("er") if verbal else k != first, k)):
                 candidates = self._index.get(key)
                 if not candidates:
                     continue
@@ -149,28 +159,28 @@ class TriggerMatcher:
             if child.dep_ in deps or (pattern.pos == "verb" and child.dep_.startswith("obl")
                                       and not _circumstantial(child)) \
                     or child.dep_ == "xcomp":
-                if fold(child.lemma_) in pattern.objects or fold(child.text) in pattern.objects:
+                if _is_object(child, pattern):
                     return True
                 for sub in child.children:
-                    if sub.dep_ == "conj" and fold(sub.lemma_) in pattern.objects:
+                    if sub.dep_ == "conj" and _is_object(sub, pattern):
                         return True
-                if self._measured(child, pattern.objects):
+                if self._measured(child, pattern):
                     return True
                 if fold(child.lemma_) in TIME_WORDS and any(
-                        fold(sub.lemma_) in pattern.objects for sub in child.children
+                        _is_object(sub, pattern) for sub in child.children
                         if sub.dep_ in {"nmod", "appos", "obj", "nmod:appos"}):
                     return True  # "a bloqué dimanche les routes": the day taken for the object
         if token.dep_ in {"obj", "nsubj:pass"} and pattern.pos == "noun":
             return fold(token.head.lemma_) in pattern.objects
         return False
 
-    def _measured(self, head: Token, objects: frozenset[str], depth: int = 3) -> bool:
+    def _measured(self, head: Token, pattern: Pattern, depth: int = 3) -> bool:
         """The object behind quantity heads ("des dizaines de milliers de soldats")."""
         if depth == 0 or fold(head.lemma_) not in self.quantities:
             return False
         for sub in head.children:
             if sub.dep_ == "nmod":
-                if fold(sub.lemma_) in objects or self._measured(sub, objects, depth - 1):
+                if _is_object(sub, pattern) or self._measured(sub, pattern, depth - 1):
                     return True
         return False
 
@@ -196,6 +206,20 @@ def _circumstantial(child: Token) -> bool:
     words |= {fold(f.text) for c in child.children if c.dep_ == "case" for f in c.children
               if f.dep_ == "fixed"}
     return bool(words & CIRCUMSTANTIAL)
+
+
+def _is_object(token: Token, pattern: Pattern) -> bool:
+    """The token is one of the pattern's objects; a multi-word object ("soldat de la paix",
+    "force de maintien de la paix") needs its other words in the token's phrase."""
+    for word in (fold(token.lemma_), fold(token.text)):
+        if word in pattern.objects:
+            rests = pattern.phrases.get(word)
+            if not rests or any(not rest for rest in rests):
+                return True
+            words = {fold(t.lemma_) for t in token.subtree} | {fold(t.text) for t in token.subtree}
+            if any(all(w in words for w in rest) for rest in rests):
+                return True
+    return False
 
 
 def _near(token: Token) -> list[Token]:

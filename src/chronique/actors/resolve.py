@@ -216,18 +216,20 @@ class ActorResolver:
         mentions = phrase.mentions
         country = sector = ident = name = role = None
         person = people = False
+        place = None
         used: list[Mention] = []
         head_mention = mentions.get(head.i)
         tokens = np_tokens(head) if head_mention is not None else _modifiers(head, mentions)
         for token in tokens:
             mention = mentions.get(token.i)
             if mention is None or mention in used:
-                if mention is None and country is None and self.places is not None \
+                if mention is None and place is None and self.places is not None \
                         and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"} \
-                        and case_of(token) in {"", "de", "d'", "du", "des"}:
+                        and case_of(token) in {"", "de", "d'", "du", "des"} \
+                        and token.ent_type_ != "PER":
                     words = next((e.text for e in token.doc.ents
                                   if e.start <= token.i < e.end), token.text)
-                    country = self.places.country_of(words) or self.places.country_of(token.text)
+                    place = self.places.country_of(words) or self.places.country_of(token.text)
                 continue
             used.append(mention)
             actor = mention.actor
@@ -256,6 +258,7 @@ class ActorResolver:
                     sector = actor.sector
         if not used:
             return None
+        country = country or place  # "le gouverneur de Kandahar": a place only when no name
         if country in INTERNATIONAL and head_mention is not None and \
                 head_mention.kind == "organisation":
             # "les Casques bleus bangladais": the contingent's country, the organisation's id
@@ -355,7 +358,11 @@ class ActorResolver:
             return entity
         known = ctx.find_person(entity.name or "")
         if known is None:
-            known_actor = self.lexicon.persons.get(fold(entity.name or ""))
+            words = (entity.name or "").split()
+            known_actor = self.lexicon.persons.get(fold(entity.name or "")) or (
+                # "le président George Bush": a known short form as the last word
+                self.lexicon.persons.get(fold(words[-1]))
+                if len(words) > 1 and len(words[-1]) > 3 else None)
             if known_actor:
                 return Entity(entity.text, entity.start, entity.end, known_actor.name,
                               known_actor.country, entity.sector or known_actor.sector,

@@ -60,6 +60,8 @@ CODED = {
     "mixed-endings.txt": None,
     "batch.jsonl:1": None,
     "truncated.jsonl:1": None,
+    "batch.jsonl:14": None,  # raw U+2028 and U+0085 in its text are not line ends
+    "cp1252.jsonl:1": "not UTF-8: decoded as cp1252",
 }
 
 
@@ -97,13 +99,18 @@ def _code(argv: list[str]) -> tuple[int, list[str]]:
     return status, err.getvalue().splitlines()
 
 
+def _jsonl(path: Path) -> list[dict]:
+    """Records of a JSON Lines file: lines end at \\n only (text may hold U+2028)."""
+    return [json.loads(x) for x in path.read_text("utf-8").split("\n") if x.strip()]
+
+
 @pytest.fixture(scope="module")
 def bad_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("bad")
     status, stderr = _code(["code", str(BAD), MISSING, "-o", str(out / "events.jsonl"),
                             "--errors", str(out / "errors.jsonl"), "--quiet"])
-    events = [json.loads(x) for x in (out / "events.jsonl").read_text("utf-8").splitlines()]
-    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text("utf-8").splitlines()]
+    events = _jsonl(out / "events.jsonl")
+    errors = _jsonl(out / "errors.jsonl")
     return status, stderr, events, errors
 
 
@@ -146,7 +153,7 @@ def test_summary_counts_coded_skipped_and_noted(bad_run):
     for part in ('2 "text" is not a string', "6 binary content", "4 empty document",
                  "1 HTML page with no main text", "1 line is not a JSON object",
                  "4 malformed JSON", '1 no "text" field', "1 no such file", "7 not French",
-                 "1 not UTF-8: decoded as cp1252", "1 not UTF-8: decoded as latin-1",
+                 "2 not UTF-8: decoded as cp1252", "1 not UTF-8: decoded as latin-1",
                  "1 UTF-16: decoded"):
         assert part in summary
 
@@ -167,7 +174,7 @@ def test_events_of_decoded_inputs_index_the_decoded_text(bad_run):
     by_doc = {e["doc_id"] for e in events}
     # the French articles in cp1252, latin-1, UTF-16, with a BOM and mixed line ends all code
     assert {"cp1252-article", "latin1-article", "utf16", "bom", "mixed-endings",
-            "batch-ok"} <= by_doc
+            "batch-ok", "line-separators", "windows"} <= by_doc
     for event in events:
         text = texts[event["doc_id"]]
         for key in ("trigger", "sentence"):
@@ -186,6 +193,8 @@ def test_decoded_texts_are_exact():
     assert docs["utf16"].text.startswith("ABIDJAN") and "Côte d'Ivoire" in docs["utf16"].text
     assert "\r" in docs["mixed-endings"].text  # line ends kept: offsets index the file's text
     assert "\ufffd" in docs["surrogate"].text
+    assert "Niger.\u2028Le Niger" in docs["line-separators"].text
+    assert docs["windows"].text.startswith("Le Sénégal a condamné l’attaque")
 
 
 def test_strict_exits_1_when_anything_was_skipped(tmp_path):
@@ -293,7 +302,7 @@ def test_unreadable_file_and_folder_are_reported_and_the_rest_coded(tmp_path, mo
     assert f"chronique: skipped {root / 'secret.txt'}: unreadable (Permission denied)" in stderr
     assert stderr[-1] == ("chronique: coded 1 documents, 1 events; 2 skipped: 1 unreadable, "
                           "1 unreadable folder")
-    assert [json.loads(x)["reason"] for x in errors.read_text("utf-8").splitlines()] == [
+    assert [e["reason"] for e in _jsonl(errors)] == [
         "unreadable folder (Permission denied)", "unreadable (Permission denied)"]
 
 
@@ -312,7 +321,7 @@ def test_broken_link_empty_folder_and_undecodable_file_name(tmp_path):
     status, stderr = _code(["code", str(root), "-o", str(tmp_path / "e.jsonl"), "--errors",
                             str(tmp_path / "errors.jsonl"), "--quiet"])
     assert status == 0 and stderr[-1].startswith("chronique: coded 1 documents")
-    json.loads((tmp_path / "e.jsonl").read_text("utf-8").splitlines()[0])
+    assert _jsonl(tmp_path / "e.jsonl")
 
 
 def test_file_too_large_is_skipped_unread(tmp_path):
@@ -388,3 +397,27 @@ def test_html_page_the_extractor_fails_on_is_skipped(tmp_path, monkeypatch):
                                         encoding="utf-8")
     [problem] = list(read_inputs([str(tmp_path / "deep.html")]))
     assert problem.reason == "HTML page could not be read (RecursionError)"
+
+
+def test_jsonl_is_streamed_and_an_overlong_line_skipped(tmp_path, monkeypatch):
+    import chronique.documents.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_BYTES", 1000)
+    path = tmp_path / "big.jsonl"
+    lines = [{"id": "a", "text": "Le Mali a signé un accord."},
+             {"id": "huge", "text": "Le Niger a fermé sa frontière. " * 200},
+             {"id": "c", "text": "Le Tchad a expulsé un diplomate."}]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert [d.id for d in items if isinstance(d, Document)] == ["a", "c"]
+    [problem] = [p for p in items if isinstance(p, Problem)]
+    assert (problem.line, problem.reason) == (
+        2, "document too large (line longer than the file limit)")
+    assert [d.line for d in items if isinstance(d, Document)] == [1, 3]
+
+
+def test_binary_file_named_jsonl_is_one_problem(tmp_path):
+    path = tmp_path / "image.jsonl"
+    path.write_bytes((BAD / "image.png").read_bytes())
+    assert [(p.source, p.reason) for p in read_inputs([str(path)])] == [
+        (str(path), "binary content (NUL bytes)")]

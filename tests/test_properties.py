@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from chronique.documents.decode import decode
-from chronique.documents.jsonl import jsonl_documents
+from chronique.documents.jsonl import jsonl_documents, split_lines
 from chronique.documents.model import Document, Problem, make_document
 from chronique.nlp import MAX_CHUNK, paragraphs
 
@@ -189,7 +189,7 @@ JSONL_LINE = st.one_of(
 @given(lines=st.lists(JSONL_LINE, max_size=6))
 def test_any_jsonl_gives_documents_or_problems_never_an_error(lines):
     text = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines)
-    for item in jsonl_documents("x.jsonl", text, ()):
+    for item in jsonl_documents("x.jsonl", split_lines(text)):
         assert isinstance(item, Document | Problem)
         if isinstance(item, Problem):
             assert item.line and item.reason

@@ -1,13 +1,19 @@
 """JSON Lines inputs: one document per line, ``{"id", "text", "lang"?, "published"?, "url"?,
-"title"?}``; a line that is not such a record is a problem naming its line number."""
+"title"?}``; a line that is not such a record is a problem naming its line number.
+
+Files are read line by line (memory bounded by the longest line, not the file) and lines
+end at ``\n`` only: JSON text may hold U+2028 or U+0085 raw, which ``str.splitlines``
+would take for line ends.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from chronique.documents.decode import clean_surrogates, control_share
+from chronique.documents.decode import clean_surrogates, control_share, decode
 from chronique.documents.model import Document, Problem, emptiness, make_document
 
 _TYPES = {int: "a number", float: "a number", bool: "a boolean", list: "a list",
@@ -19,10 +25,42 @@ def _optional(record: dict, key: str) -> str | None:
     return clean_surrogates(value)[0] if isinstance(value, str) else None
 
 
-def jsonl_documents(source: str, text: str, notes: tuple[str, ...]
+def read_lines(stream: BinaryIO, max_bytes: int
+               ) -> Iterator[tuple[str | None, tuple[str, ...]]]:
+    """Lines of a binary stream, decoded one by one (UTF-8, else cp1252/latin-1, noted), each
+    with its notes; a line of more than ``max_bytes`` is not kept (None in its place)."""
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                raw = stream.readline(1 << 20)
+            yield None, ()
+            continue
+        line = raw.rstrip(b"\r\n")
+        text, note = decode(line)
+        if text is None:  # NUL or control characters: the JSON check says what is wrong
+            text, note = line.decode("utf-8", "replace"), None
+        yield text, (note,) if note else ()
+
+
+def split_lines(text: str, notes: tuple[str, ...] = ()
+                ) -> Iterator[tuple[str | None, tuple[str, ...]]]:
+    """Lines of a JSON Lines text, ending at ``\n`` only, each with the file's notes."""
+    for line in text.split("\n"):
+        yield line.removesuffix("\r"), notes
+
+
+def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ...]]]
                     ) -> Iterator[Document | Problem]:
-    """Documents of a JSON Lines file's text, problems in their place (blank lines ignored)."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    """Documents of a JSON Lines file's lines, problems in their place (blank lines ignored;
+    a line None was too long to read)."""
+    for number, (line, notes) in enumerate(lines, start=1):
+        if line is None:
+            yield Problem(source, "document too large (line longer than the file limit)",
+                          line=number)
+            continue
         if not line.strip():
             continue
         try:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from chronique.documents.decode import decode, display_name
-from chronique.documents.jsonl import jsonl_documents
+from chronique.documents.jsonl import jsonl_documents, read_lines, split_lines
 from chronique.documents.model import Document, Problem, emptiness, make_document
 
 __all__ = ["Document", "Problem", "make_document", "read_inputs"]
@@ -70,6 +70,9 @@ def _from_path(path: Path, published: str | None) -> Iterator[Document | Problem
     if not path.exists():
         yield Problem(name, "no such file")
         return
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _from_jsonl(path, name)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -82,6 +85,20 @@ def _from_path(path: Path, published: str | None) -> Iterator[Document | Problem
     yield from _from_bytes(display_name(path.stem), name, data, published, path.suffix.lower())
 
 
+def _from_jsonl(path: Path, name: str) -> Iterator[Document | Problem]:
+    """A JSON Lines file, streamed: any size, each line at most ``MAX_BYTES``."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(8192)
+            if decode(head)[0] is None:
+                yield Problem(name, decode(head)[1] or "unreadable", doc_id=path.stem)
+                return
+            stream.seek(0)
+            yield from jsonl_documents(name, read_lines(stream, MAX_BYTES))
+    except OSError as exc:
+        yield Problem(name, f"unreadable ({exc.strerror or exc})")
+
+
 def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
                 suffix: str) -> Iterator[Document | Problem]:
     text, note = decode(data)
@@ -90,7 +107,7 @@ def _from_bytes(doc_id: str, source: str, data: bytes, published: str | None,
         return
     notes = (note,) if note else ()
     if suffix in JSONL_SUFFIXES:
-        yield from jsonl_documents(source, text, notes)
+        yield from jsonl_documents(source, split_lines(text, notes))
         return
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and "<html" in text[:2000].lower()):
         from chronique.documents.html import extract_page

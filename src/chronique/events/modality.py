@@ -17,6 +17,7 @@ from chronique.lexicon.forms import fold
 
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "obj", "conj", "acl", "csubj"}
 DENIAL = frozenset({"dementir", "nier"})
+ADMITTING = frozenset({"reconnaitre"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,11 @@ class ModalityReader:
         return self.report(token)[1]
 
     def _says(self, pred: Token) -> bool:
-        return bool(lemma_keys(pred) & self.saying) and not _is_light(pred)
+        keys = lemma_keys(pred)
+        if keys & ADMITTING:
+            # "a reconnu que ...": admitting is saying; "reconnaître un État" is an event
+            return any(c.dep_ == "ccomp" for c in pred.children)
+        return bool(keys & self.saying) and not _is_light(pred)
 
     def report(self, token: Token) -> tuple[bool, Token | None]:
         """Whether the trigger's clause is reported speech, and the speaker's token: the

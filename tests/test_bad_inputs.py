@@ -421,3 +421,54 @@ def test_binary_file_named_jsonl_is_one_problem(tmp_path):
     path.write_bytes((BAD / "image.png").read_bytes())
     assert [(p.source, p.reason) for p in read_inputs([str(path)])] == [
         (str(path), "binary content (NUL bytes)")]
+
+
+# -- documents too long to parse at once ------------------------------------------------------
+
+def test_segments_cover_the_text_at_line_ends():
+    from chronique.documents.segments import segment_bounds
+
+    text = "".join(f"Paragraphe {i} : le Mali a signé un accord.\n" for i in range(400))
+    bounds = segment_bounds(text, 1000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(0 < end - start <= 1000 for start, end in bounds)
+    assert all(text[end - 1] == "\n" for _, end in bounds)
+    line = "x" * 2500 + " " + "y" * 10  # no line end: after a space, else by force
+    assert segment_bounds(line, 1000) == [(0, 1000), (1000, 2000), (2000, 2511)]
+
+
+def test_a_long_document_is_coded_in_segments_with_exact_offsets(coder, monkeypatch):
+    import chronique.documents.segments as segmented
+    from chronique.documents.model import make_document
+    from chronique.runner import guarded
+
+    sentences = ["Le Mali a signé un accord de défense avec le Niger.",
+                 "La France a condamné l'attaque contre son ambassade à Bamako.",
+                 "Le Tchad a expulsé l'ambassadeur de France.",
+                 "Des manifestants ont protesté à Niamey contre la présence militaire."]
+    text = "".join(f"{s}\n" if i % 3 else f"{s} " for i, s in enumerate(sentences * 40))
+    document = make_document("long", text, published="2024-03-14")
+    [(_, whole)] = list(coder.code_documents([document]))
+
+    seen = []
+
+    class Recording:
+        def code_documents(self, documents):
+            documents = list(documents)
+            seen.extend(len(d.text.strip()) for d in documents)
+            return coder.code_documents(documents)
+
+    monkeypatch.setattr(segmented, "SEGMENT_CHARS", 1500)
+    [(doc, events)] = list(guarded(Recording(), [document], on_problem=pytest.fail))
+    assert doc is document and len(seen) == len(segmented.segment_bounds(text)) > 5
+    assert max(seen) <= 1500
+    assert [e.trigger.to_dict() for e in events] == [e.trigger.to_dict() for e in whole]
+    for event in events:
+        for span in (event.trigger, event.sentence, *event.actor, *event.recipient):
+            assert text[span.start:span.end] == span.text
+    indexes = [e.sentence.index for e in events]
+    starts = [e.sentence.start for e in events]
+    assert indexes == sorted(indexes) and starts == sorted(starts)
+    assert len(set(zip(indexes, starts, strict=True))) == len(set(indexes)) == len(set(starts))
+    assert len({e.event_id for e in events}) == len(events)

@@ -441,7 +441,7 @@ def test_segments_cover_the_text_at_line_ends():
 def test_a_long_document_is_coded_in_segments_with_exact_offsets(coder, monkeypatch):
     import chronique.documents.segments as segmented
     from chronique.documents.model import make_document
-    from chronique.runner import guarded
+    from chronique.guarded import guarded
 
     sentences = ["Le Mali a signé un accord de défense avec le Niger.",
                  "La France a condamné l'attaque contre son ambassade à Bamako.",

@@ -165,6 +165,16 @@ class Coder:
                 mod = self.modality(trigger.token, pattern.modality, pattern.type)
                 actors, recipients = args.actor, args.recipient
                 anchor, event_type, mode = trigger.token, pattern.type, pattern.mode
+                if not any(a.keys() for a in actors) and pattern.pos == "verb":
+                    # "les frappes de drones américains ... ont tué": the actor of the event
+                    # noun that is the verb's subject
+                    for other in triggers:
+                        if other.pattern.pos == "noun" and other.pattern.type == pattern.type \
+                                and _subject_of(other.token, anchor):
+                            found = self.assigner(other, phrase, ctx).actor
+                            if any(a.keys() for a in found):
+                                actors = found
+                                break
                 if not any(r.keys() for r in recipients) and pattern.type in {
                         "PROTEST", "THREATEN", "REJECT", "ACCUSE"}:
                     # a protest's target is whom its purpose clause addresses
@@ -338,6 +348,14 @@ class Coder:
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
                              entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
+
+
+def _subject_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's subject, or the verb hangs on it (a parse that lost the
+    subject: "les frappes ..., qui ont lieu ..., ont tué")."""
+    if noun.head.i == verb.i and noun.dep_ in {"nsubj", "nsubj:pass"}:
+        return True
+    return verb.head.i == noun.i and verb.dep_ in {"advcl", "acl", "dep"} and noun.i < verb.i
 
 
 def _follows_infinitive_mark(trigger: Trigger, embedding: list[Trigger]) -> bool:

@@ -292,6 +292,13 @@ class ArgumentAssigner:
         nouns = [c for c in token.children
                  if c.dep_ in {"obj", "nsubj:pass"} or fold(c.lemma_) in objects]
         for child in nouns:
+            # "une enquête sur des crimes qu'auraient commis les forces croates / commis par"
+            for sub in child.children:
+                if sub.dep_ == "nmod" and case_word(sub) in {"sur", "contre", "de"}:
+                    found = [e for e in self._perpetrator(sub, phrase, ctx) if e.keys()]
+                    if found and not _same(found, actors):
+                        return found
+        for child in nouns:
             for slot in ("nmod:à", "nmod:contre", "nmod:avec", "nmod:envers", "nmod:vers",
                          "nmod:auprès", "nmod:entre", "nmod:sur", "nmod:de"):
                 found = [e for e in self.slot(child, slot, phrase, ctx) if e.keys()]
@@ -304,6 +311,23 @@ class ArgumentAssigner:
                                                              "obl:en", "obl:mod"),
                                                 phrase, ctx, False) if e.keys()]
                 if found and not _same(found, actors):
+                    return found
+        return []
+
+    def _perpetrator(self, noun: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        """Who did what a noun names: the subject of its relative clause ("des crimes
+        qu'auraient commis les forces croates") or the agent of its participle ("commis par")."""
+        for clause in _children(noun, {"acl:relcl", "acl"}):
+            if clause.dep_ == "acl:relcl":
+                subject = _child(clause, {"nsubj", "nsubj:pass"})
+                if subject is None:  # inverted: "qu'auraient commis les forces croates"
+                    subject = next((c for c in clause.children if c.dep_ == "obj"
+                                    and c.i > clause.i and c.pos_ in {"NOUN", "PROPN"}), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    return self.resolver.resolve(subject, phrase, ctx)
+            else:
+                found = self.slot(clause, "agent", phrase, ctx)
+                if found:
                     return found
         return []
 

@@ -161,7 +161,8 @@ class ModalityReader:
         """The trigger's clause is the complement of a verb of saying ("a annoncé que ...")."""
         current = token
         for _ in range(3):
-            if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or current.head.i == current.i:
+            if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "nmod"} or \
+                    current.head.i == current.i:
                 return False
             current = current.head
             if self._says(current):

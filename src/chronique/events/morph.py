@@ -59,7 +59,8 @@ def form_tense(token: Token) -> str | None:
         return "Cnd"
     if "Fut" in token.morph.get("Tense"):
         return "Fut"
-    if token.pos_ not in {"VERB", "AUX"} or token.morph.get("VerbForm") not in ([], ["Fin"]):
+    if (token.pos_ not in {"VERB", "AUX"} and not verbal_noun(token)) or \
+            token.morph.get("VerbForm") not in ([], ["Fin"]):
         return None
     form = fold(token.text)
     for lemma in lemma_keys(token, guess_tense=False):
@@ -93,6 +94,9 @@ def lemma_keys(token: Token, guess_tense: bool = True) -> set[str]:
             if text.endswith(ending):
                 keys.add(text[: -len(ending)] + "er")
                 break
+        for ending in (*CONDITIONAL_ENDINGS, *FUTURE_ENDINGS):
+            if text.endswith(ending) and text[: -len(ending)].endswith("r"):
+                keys.update(_stem_lemmas(text[: -len(ending)]))  # "boycotteraient"
         return keys
     if token.pos_ not in {"VERB", "AUX", "ADJ"}:
         return keys

@@ -16,7 +16,7 @@ from chronique.events.morph import lemma_keys, participle_like, verbal_noun
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
-POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN"}, "adj": {"ADJ", "VERB"}}
+POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN", "X"}, "adj": {"ADJ", "VERB"}}
 REFLEXIVE = {"se", "s'", "soi"}
 # heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide",
 # "l'accès à Internet")

@@ -119,6 +119,8 @@ class MentionFinder:
         if label == "organisation" and span[0].text.islower() and len(span) == 1 and \
                 fold(span.text) not in self._lower_names:
             return False
+        if label == "organisation" and len(span) == 1 and span[0].pos_ == "NUM":
+            return False  # "Douze personnes ont été tuées" is not the Twelve
         return True
 
     def _from_span(self, span: Span) -> Mention | None:

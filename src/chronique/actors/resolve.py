@@ -215,7 +215,8 @@ class ActorResolver:
                      appositive: bool = True) -> Entity | None:
         mentions = phrase.mentions
         country = sector = ident = name = role = None
-        person = people = False
+        person = False
+        people: Token | None = None  # the regional people's word that gave the country
         place = None
         used: list[Mention] = []
         head_mention = mentions.get(head.i)
@@ -236,11 +237,12 @@ class ActorResolver:
             if mention.kind in {"person", "name"}:
                 name = name or actor.name
                 person = True
-            if actor.country and people and mention.kind == "demonym" and \
-                    actor.kind != "people" and not _ethnic(token):
-                country, people = actor.country, False  # "les Tamouls indiens" are Indian
+            if actor.country and people is not None and mention.kind == "demonym" and \
+                    actor.kind != "people" and not _ethnic(token) and \
+                    people.i in {token.head.i, token.i} | {token.head.head.i}:
+                country, people = actor.country, None  # "les Tamouls indiens" are Indian
             elif actor.country and country is None:
-                people = actor.kind == "people"
+                people = token if actor.kind == "people" else None
                 if mention.kind == "demonym" and (_ethnic(token) or (
                         token.i != head.i and _aligned(token))):
                     continue  # "des Albanais de souche": an ethnicity, not a nationality
@@ -289,9 +291,20 @@ class ActorResolver:
         if orgs and head_mention is not None and head_mention.kind in {"title", "group"} and \
                 fold(head.lemma_) in self.leaders:
             sector = orgs[0].actor.sector  # "le patron du MI6", "les membres du Hamas"
+        elif head_mention is not None and head_mention.kind in {"title", "group"} and \
+                fold(head.lemma_) in self.leaders:
+            # "les dirigeants de l'opposition", "le chef des rebelles": the group led
+            led = [mentions[c.i] for c in head.children if c.dep_ == "nmod" and c.i in mentions
+                   and mentions[c.i].kind == "group" and mentions[c.i].actor.sector
+                   and case_of(c) in {"de", "d'", "du", "des"}]
+            if led:
+                sector = led[0].actor.sector
         title_sectors = {m.actor.sector for m in used if m.kind == "title"}
-        if person and "GOV" in title_sectors:
-            sector = "GOV"  # "le colonel X, président de la transition": the office, not the rank
+        if person and ("GOV" in title_sectors or any(
+                m.kind == "person" and m.actor.sector == "GOV" for m in used)):
+            # "le colonel X, président de la transition", "le maréchal Mobutu": the office,
+            # not the rank
+            sector = "GOV"
         if country in INTERNATIONAL and not ident:
             ident = next((m.actor.id for m in used if m.actor.id), None)
         start_tok = min([head.i] + [m.start for m in used])

@@ -221,6 +221,11 @@ class Coder:
             if not actors and speaker is not None and event_type in {"REQUEST", "AGREE"} \
                     and trigger is not None and trigger.pattern.pos == "noun":
                 actors = (speaker,)
+            if speaker is not None and speaker.keys() and trigger is not None and not any(
+                    a.keys() for a in actors) and _speaker_subject(anchor):
+                # "a annoncé qu'ils allaient ...", "« Nos forces ont secouru ... », a affirmé
+                # le porte-parole de l'armée": the speaker speaks of itself
+                actors = (speaker,)
             if not self.settings.keep_unresolved and not any(
                     e.keys() for e in (*actors, *recipients)):
                 continue
@@ -348,6 +353,20 @@ class Coder:
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,
                              entry.lat, entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
+
+
+SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+
+
+def _speaker_subject(token: Token) -> bool:
+    """The trigger's subject is a pronoun or a first-person possessive phrase, which in
+    reported speech names the speaker."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    if subject.pos_ == "PRON":
+        return fold(subject.text) in SELF_WORDS
+    return any(c.dep_ == "det" and fold(c.text) in {"notre", "nos"} for c in subject.children)
 
 
 def _subject_of(noun: Token, verb: Token) -> bool:

@@ -175,6 +175,11 @@ class ArgumentAssigner:
                 for other in _children(node.head, {"obj", "obl:arg", "obl:mod", "iobj"}):
                     out.extend(resolve(other, phrase, ctx))
                 return out
+            if node.dep_.startswith("obl") and case_word(node) == "pour" and \
+                    node.head.pos_ == "VERB" and not is_passive(node.head):
+                # "retournent à Genève pour des pourparlers": the purpose of their coming
+                head = subject_token(node.head)
+                return resolve(head, phrase, ctx) if head is not None else []
             if (node.dep_ in {"obj", "nsubj:pass", "dep"} or node.dep_.startswith("obl")) and \
                     fold(node.head.lemma_) in self.light_verbs:
                 verb = node.head

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from chronique.events.morph import clause_tense, lemma_keys
+from chronique.events.morph import clause_tense, lemma_keys, verbal_noun
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
@@ -52,8 +52,9 @@ class ModalityReader:
         """The chain of predicates that govern ``token`` (nearest first)."""
         out = []
         current = token
-        for _ in range(6):
-            if current.head.i == current.i or current.dep_ not in CHAIN_DEPS | {"parataxis"}:
+        for step in range(6):
+            deps = CHAIN_DEPS | ({"nmod"} if step == 0 and verbal_noun(current) else set())
+            if current.head.i == current.i or current.dep_ not in deps | {"parataxis"}:
                 break
             if current.dep_ == "parataxis":
                 break

@@ -8,7 +8,7 @@ determiner, resolved to the governing clause's subject) and ``xcomp``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -20,7 +20,7 @@ from chronique.record import Entity
 
 VERB_ACTOR = ("nsubj", "agent")
 VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers",
-                  "obl:auprès", "obl:vers", "obl:entre", "obl:sur")
+                  "obl:auprès", "obl:vers", "obl:entre", "obl:sur", "obl:devant")
 NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent", "nsubj")
 NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
                   "nmod:vers", "nmod:auprès", "nmod:de", "nmod:sur")
@@ -66,6 +66,8 @@ class ArgumentAssigner:
         elif noun and actors and "governor" in actor_slots and \
                 fold(token.head.lemma_) in self.light_verbs and not is_passive(token.head):
             actors = actors + self._coordinated(token.head, actors, phrase, ctx)
+        if noun and pattern.type == "PROTEST" and not any(a.keys() for a in actors):
+            actors = self._scene(token, phrase, ctx) or actors
         if pattern.reciprocal:
             others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
                                        "nmod:de") if noun else
@@ -144,9 +146,10 @@ class ArgumentAssigner:
                 _case_child(token, "nmod", {"par"}) if token.pos_ in {"NOUN", "PROPN"} else None)
             if head is None and passive:
                 # "déclarés persona non grata par la Moldavie": the parser hangs it lower
-                head = next((g for c in token.children if c.dep_ not in {"nsubj:pass", "obj"}
-                             for g in c.children if g.dep_ in {"obl:agent", "nmod", "obl"}
-                             and case_word(g) == "par"), None)
+                head = next((g for c in token.children
+                             if c.dep_ not in {"nsubj:pass", "obj", "ccomp", "advcl", "conj"}
+                             for g in c.subtree if g.i != c.i and (g.dep_ == "obl:agent" or (
+                                 g.dep_ in {"nmod", "obl"} and case_word(g) == "par"))), None)
             return resolve(head, phrase, ctx) if head is not None else []
         if slot in {"obj", "iobj"}:
             deps = {"obj"} if slot == "obj" else {"iobj"}
@@ -154,6 +157,8 @@ class ArgumentAssigner:
                 deps = {"nsubj:pass"}
             found: list[Entity] = []
             for head in _children(token, deps):  # the parser may take "mardi" for an object
+                if head.pos_ == "PRON" and fold(head.text) in {"se", "s'"}:
+                    continue  # "se sont rassemblés": the reflexive is not a participant
                 entities = resolve(head, phrase, ctx)
                 if any(e.keys() for e in entities):
                     return entities
@@ -284,6 +289,12 @@ class ArgumentAssigner:
             if candidate.head.i == candidate.i and candidate.i != root.i and \
                     candidate.pos_ in {"PROPN", "NOUN"}:
                 return [e for e in self.resolver.resolve(candidate, phrase, ctx) if e.keys()]
+        before = doc[root.i - 1] if root.i > 0 else None
+        if before is not None and before.dep_ == "appos" and before.pos_ == "PROPN" and \
+                doc[before.left_edge.i - 1].text == "," and not any(
+                    c.dep_ in {"nsubj", "nsubj:pass"} for c in root.children):
+            # "Si ..., Abidjan pourrait rappeler ...": the subject read as an apposition
+            return [e for e in self.resolver.resolve(before, phrase, ctx) if e.keys()]
         return []
 
     def _object_recipients(self, token: Token, objects: frozenset[str], phrase: Phrase,
@@ -317,6 +328,21 @@ class ArgumentAssigner:
                                                 phrase, ctx, False) if e.keys()]
                 if found and not _same(found, actors):
                     return found
+        return []
+
+    def _scene(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        """Protests named without protesters take the people of where they happen
+        ("des manifestations ont éclaté dans plusieurs villes haïtiennes", "des émeutes ont
+        secoué plusieurs villes françaises")."""
+        if token.dep_ not in {"nsubj", "nsubj:pass"} or token.head.pos_ != "VERB":
+            return []
+        for child in token.head.children:
+            if child.i == token.i or not (child.dep_ == "obj" or child.dep_.startswith("obl")):
+                continue
+            found = [e for e in self.resolver.resolve(child, phrase, ctx)
+                     if e.country and not e.id]
+            if found:
+                return [replace(found[0], sector=found[0].sector or "CVL")]
         return []
 
     def _perpetrator(self, noun: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:

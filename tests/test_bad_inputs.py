@@ -46,6 +46,7 @@ SKIPPED = {
     ("batch.jsonl", 10): "not French (declared language: en)",
     ("batch.jsonl", 12): "binary content (NUL bytes)",
     ("batch.jsonl", 13): "not French (language: en)",
+    ("batch.jsonl", 15): "malformed JSON (number too long)",
     ("plain-text.jsonl", 1): "malformed JSON (Expecting value at column 1)",
     ("plain-text.jsonl", 2): "malformed JSON (Expecting value at column 1)",
     ("truncated.jsonl", 2): "malformed JSON (Unterminated string starting at column 28)",
@@ -152,7 +153,7 @@ def test_summary_counts_coded_skipped_and_noted(bad_run):
                               f"{len(SKIPPED) + 1} skipped: ")
     for part in ('2 "text" is not a string', "6 binary content", "4 empty document",
                  "1 HTML page with no main text", "1 line is not a JSON object",
-                 "4 malformed JSON", '1 no "text" field', "1 no such file", "7 not French",
+                 "5 malformed JSON", '1 no "text" field', "1 no such file", "7 not French",
                  "2 not UTF-8: decoded as cp1252", "1 not UTF-8: decoded as latin-1",
                  "1 UTF-16: decoded"):
         assert part in summary

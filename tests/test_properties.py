@@ -198,3 +198,29 @@ def test_any_jsonl_gives_documents_or_problems_never_an_error(lines):
             assert item.text.strip() and "\x00" not in item.text
             item.text.encode("utf-8")
             item.id.encode("utf-8")
+
+
+@PROPERTY
+@given(data=st.one_of(st.binary(max_size=400),
+                      document_text().map(lambda t: t.encode("utf-8")),
+                      document_text().map(lambda t: ("<html><body><p>" + t + "</p></body></html>"
+                                                     ).encode("cp1252", "replace")),
+                      st.lists(JSONL_LINE, max_size=4).map(
+                          lambda ls: "\n".join(ls).encode("utf-8", "surrogatepass"))),
+       suffix=st.sampled_from([".txt", ".html", ".jsonl", "", ".dat"]))
+def test_any_file_reads_as_documents_or_problems(data, suffix):
+    import tempfile
+    from pathlib import Path
+
+    from chronique.documents.readers import read_inputs
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        for item in read_inputs([str(path)]):
+            assert isinstance(item, Document | Problem)
+            if isinstance(item, Document):
+                assert item.text.strip() and "\x00" not in item.text
+                item.text.encode("utf-8")
+            else:
+                assert item.reason and item.source.startswith(folder)

@@ -65,10 +65,15 @@ def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ..
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}" if isinstance(
-                exc, json.JSONDecodeError) else "nested too deeply"
+        except json.JSONDecodeError as exc:
+            reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
             yield Problem(source, f"malformed JSON ({reason})", line=number)
+            continue
+        except RecursionError:
+            yield Problem(source, "malformed JSON (nested too deeply)", line=number)
+            continue
+        except ValueError:  # an integer of thousands of digits
+            yield Problem(source, "malformed JSON (number too long)", line=number)
             continue
         if not isinstance(record, dict):
             yield Problem(source, "line is not a JSON object", line=number)

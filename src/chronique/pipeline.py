@@ -236,6 +236,13 @@ class Coder:
             if location is not None and location.country:
                 actors = place_country(actors, location.country)
                 recipients = place_country(recipients, location.country)
+                if event_type == "ASSAULT" and not any(a.keys() for a in actors) and \
+                        location.reason in {"clause", "sentence"}:
+                    # "l'explosion d'une bombe près de Samarra a tué ...": attackers nobody
+                    # names are unidentified armed forces of the place (sector UAF)
+                    actors = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
+                                     country=location.country, sector="UAF",
+                                     resolved_by="location"),)
             event = self.builder(
                 doc_id=document.id, event_type=event_type, mode=mode, context=tuple(context),
                 actors=tuple(actors), recipients=tuple(recipients), trigger=trigger_span,

@@ -60,6 +60,18 @@ class ArgumentAssigner:
         if passive and not noun and pattern.actor is None:
             actor_slots, recipient_slots = ("agent",), ("nsubj",) + tuple(
                 s for s in recipient_slots if s not in {"obj", "nsubj"})
+        if noun and not pattern.reciprocal:
+            support = _faire_objet(token)
+            if support is not None:
+                # "X fait l'objet d'une enquête en Italie": X undergoes it; whoever conducts
+                # it is the "par" phrase, else the country where it happens
+                subject = subject_token(support)
+                undergoing = self.resolver.resolve(subject, phrase, ctx) if subject else []
+                doers = [e for e in self._first(token, ("agent", "nmod:de", "nmod:en"), phrase,
+                                                ctx, False) if e.keys()] or [
+                    e for e in self._first(support, ("obl:agent", "obl:en", "obl:mod", "obl:à"),
+                                           phrase, ctx, False) if e.keys()]
+                return Arguments(tuple(doers), tuple(undergoing), "slots")
         actors = self._first(token, actor_slots, phrase, ctx, passive)
         if not noun and not passive and "nsubj" in actor_slots:
             actors = actors + self._coordinated(token, actors, phrase, ctx)
@@ -497,6 +509,17 @@ def _governing_verb(token: Token) -> Token | None:
         current = current.head
         if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in current.children):
             return current
+    return None
+
+
+def _faire_objet(token: Token) -> Token | None:
+    """The verb "faire" of "faire l'objet de <event noun>", if that is the construction."""
+    head = token.head
+    if token.dep_ == "nmod" and fold(head.lemma_) == "objet" and head.dep_ == "obj":
+        return head.head if fold(head.head.lemma_) == "faire" else None
+    if token.dep_.startswith("obl") and fold(head.lemma_) == "faire" and any(
+            c.dep_ == "obj" and fold(c.lemma_) == "objet" for c in head.children):
+        return head  # the parser hangs "d'une enquête" on "fait"
     return None
 
 

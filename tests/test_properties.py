@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from chronique.documents.decode import decode
 from chronique.documents.jsonl import jsonl_documents, split_lines
+from chronique.documents.language import language_problem
 from chronique.documents.model import Document, Problem, make_document
 from chronique.nlp import MAX_CHUNK, paragraphs
 
@@ -222,5 +223,7 @@ def test_any_file_reads_as_documents_or_problems(data, suffix):
             if isinstance(item, Document):
                 assert item.text.strip() and "\x00" not in item.text
                 item.text.encode("utf-8")
+                why = language_problem(item.text, item.lang)  # the screen never raises
+                assert why is None or why.startswith("not French (")
             else:
                 assert item.reason and item.source.startswith(folder)

@@ -32,6 +32,10 @@ ALIGNMENT = {"allie", "allier", "proche", "hostile", "favorable", "soutenu", "so
 MOVEMENT = {"arriver", "rendre", "aller", "venir", "voyager", "partir", "retourner", "rentrer",
             "revenir", "visite", "visiter", "tournee", "sejour", "deplacement", "entrer"}
 ETHNIC = {"souche", "origine", "ethnie"}
+# "des diplomates occidentaux", "des observateurs internationaux": not of the sentence's country
+FOREIGN = {"etranger", "occidental", "international", "onusien", "multinational", "europeen",
+           "arabe", "africain", "asiatique", "latino-americain", "expatrie"}
+LOCATIVE = {"a", "en", "au", "aux", "dans"}
 
 
 @dataclass(frozen=True)
@@ -159,14 +163,17 @@ class ActorResolver:
         d'Israël") and destinations ("arrivé en Sierra Leone") do not count."""
         if not entity.sector or entity.sector in INTERNATIONAL:
             return None  # a bare name ("Jéricho" tagged as a person) is not enough
-        counts = self._sentence_countries(head, phrase)
+        if any(c.dep_ == "amod" and fold(c.lemma_) in FOREIGN for c in head.children):
+            return None  # "des diplomates occidentaux", "les journalistes étrangers"
+        # "la Syrie n'accueillera plus aucun réfugié": refugees are not of their host
+        counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF")
         counts.pop(entity.country, None)
         ranked = counts.most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return replace(entity, country=ranked[0][0], resolved_by="sentence")
 
-    def _sentence_countries(self, head: Token, phrase: Phrase) -> Counter:
+    def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False) -> Counter:
         doc = head.doc
         first, last = sentence_bounds(head)
         # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
@@ -196,7 +203,24 @@ class ActorResolver:
                 continue
             if any(_aligned(t) for t in doc[mention.start: mention.end]):
                 continue
-            counts.update(c for c in codes if c and c not in INTERNATIONAL)
+            if hosts and _phrase_head(token).dep_ in {"nsubj", "nsubj:pass"}:
+                continue
+            # where something happens ("au Soudan") is weaker evidence than who acts
+            weight = 0.5 if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
+            for code in codes:
+                if code and code not in INTERNATIONAL:
+                    counts[code] += weight
+        if self.places is not None:
+            # regions and towns the lexicon does not hold ("au Darfour", "à Kandahar")
+            for ent in doc.ents:
+                if ent.label_ != "LOC" or not first <= ent.start < last or \
+                        any(i in phrase.mentions for i in range(ent.start, ent.end)):
+                    continue
+                if _destination(ent[-1]) or _destination(ent[0]):
+                    continue
+                code = self.places.country_of(ent.text)
+                if code and code not in INTERNATIONAL:
+                    counts[code] += 0.5
         return counts
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
@@ -474,6 +498,13 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     while last < len(sents) - 1 and sents[last][-1].text not in {".", "!", "?", "…"}:
         last += 1
     return sents[first].start, sents[last].end
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase ``token`` is part of."""
+    while token.dep_ in NP_DEPS and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _destination(token: Token) -> bool:

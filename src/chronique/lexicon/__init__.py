@@ -21,6 +21,8 @@ from chronique.lexicon.files import DATA_DIR, Row, load_table, read_tsv, read_ya
 from chronique.lexicon.forms import adjective_forms, fold, noun_plural
 
 EXTRA_CODES = {"XK": "XKX"}
+_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "a", "au", "aux", "en", "et", "pour",
+                   "sur", "par", "contre", "dans"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "XKX", "IGO", "NGO", "MNC"}
 
 
@@ -168,6 +170,10 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
             lex.titles[fold(form)] = actor
             head, _, rest = fold(form).partition(" ")
             lex.titles.setdefault(" ".join(filter(None, [noun_plural(head), rest])), actor)
+            words = fold(form).split()
+            if 1 < len(words) <= 3 and not set(words) & _FUNCTION_WORDS and "'" not in form:
+                # "chef rebelle" -> "chefs rebelles", "haut fonctionnaire" -> "hauts fonctionnaires"
+                lex.titles.setdefault(" ".join(noun_plural(w) for w in words), actor)
     groups = load_table("groups.tsv", lambda r: r["lemmas"], user_dirs)
     for row in groups:
         for lemma in row.alternatives("lemmas"):

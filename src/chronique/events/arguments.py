@@ -406,6 +406,7 @@ class ArgumentAssigner:
         """Last resort: an actor named inside the object ("l'amitié qui unit les deux pays")."""
         skip = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "expl:subj",
                                                           "obl:agent", "parataxis"}
+                or case_word(c) in {"selon", "d'", "de"} and _is_source(c)
                 for t in c.subtree}
         for sub in token.subtree:  # clauses with a subject of their own are other events
             if sub.i != token.i and sub.dep_ in CLAUSE_DEPS and any(
@@ -510,6 +511,15 @@ def _governing_verb(token: Token) -> Token | None:
         if current.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in current.children):
             return current
     return None
+
+
+def _is_source(token: Token) -> bool:
+    """A "selon X" / "d'après X" phrase: the source of the report, never a participant."""
+    for case in (c for c in token.children if c.dep_ == "case"):
+        words = {fold(case.text)} | {fold(f.text) for f in case.children if f.dep_ == "fixed"}
+        if "selon" in words or "apres" in words:
+            return True
+    return False
 
 
 def _faire_objet(token: Token) -> Token | None:

@@ -36,6 +36,7 @@ ETHNIC = {"souche", "origine", "ethnie"}
 FOREIGN = {"etranger", "occidental", "international", "onusien", "multinational", "europeen",
            "arabe", "africain", "asiatique", "latino-americain", "expatrie"}
 LOCATIVE = {"a", "en", "au", "aux", "dans"}
+ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,13 @@ class ActorResolver:
         clauses = {t.i for c in head.children if c.dep_ in {"acl", "acl:relcl"}
                    for t in c.subtree}
         own = {t.i for t in head.subtree} - clauses
+        # the other arguments of the same verb are often other actors ("des miliciens ont
+        # enlevé deux Américains"): half weight
+        verb = _phrase_head(head)
+        others: set[int] = set()
+        if verb.dep_ in ARGUMENT_DEPS:
+            others = {t.i for c in verb.head.children if c.dep_ in ARGUMENT_DEPS
+                      and c.i != verb.i for t in c.subtree}
         counts: Counter = Counter()
         seen: set[int] = set()
         for i in range(first, last):
@@ -207,6 +215,7 @@ class ActorResolver:
                 continue
             # where something happens ("au Soudan") is weaker evidence than who acts
             weight = 0.5 if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
+            weight *= 0.5 if mention.start in others else 1.0
             for code in codes:
                 if code and code not in INTERNATIONAL:
                     counts[code] += weight
@@ -220,7 +229,7 @@ class ActorResolver:
                     continue
                 code = self.places.country_of(ent.text)
                 if code and code not in INTERNATIONAL:
-                    counts[code] += 0.5
+                    counts[code] += 0.25  # region names are often ambiguous ("Nord-Ouest")
         return counts
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
@@ -324,7 +333,7 @@ class ActorResolver:
             if led:
                 sector = led[0].actor.sector
         title_sectors = {m.actor.sector for m in used if m.kind == "title"}
-        if person and ("GOV" in title_sectors or any(
+        if person and ("GOV" in title_sectors or title_sectors == {"MIL"} and any(
                 m.kind == "person" and m.actor.sector == "GOV" for m in used)):
             # "le colonel X, président de la transition", "le maréchal Mobutu": the office,
             # not the rank

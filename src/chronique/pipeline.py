@@ -243,6 +243,15 @@ class Coder:
                     actors = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
                                      country=location.country, sector="UAF",
                                      resolved_by="location"),)
+            if trigger is not None and trigger.pattern.raw.get("domestic") and not any(
+                    r.keys() for r in recipients):
+                # "a levé l'état d'urgence imposé au Darfour": the people of the place, else
+                # of the country whose authorities decide it
+                home = (location.country if location is not None and location.country else
+                        next((a.country for a in actors if a.country and not a.id), None))
+                if home:
+                    recipients = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
+                                         country=home, resolved_by="location"),)
             event = self.builder(
                 doc_id=document.id, event_type=event_type, mode=mode, context=tuple(context),
                 actors=tuple(actors), recipients=tuple(recipients), trigger=trigger_span,

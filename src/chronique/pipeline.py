@@ -243,6 +243,12 @@ class Coder:
                     actors = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
                                      country=location.country, sector="UAF",
                                      resolved_by="location"),)
+            if speaker is not None and speaker.country and speaker.country not in {
+                    "IGO", "NGO", "MNC"} and (location is None or not location.country):
+                # "..., selon le secrétaire fédéral pakistanais": officials named by their
+                # title alone are of the country of the national source that reports them
+                actors = place_country(actors, speaker.country, "speaker")
+                recipients = place_country(recipients, speaker.country, "speaker")
             if trigger is not None and trigger.pattern.raw.get("domestic") and not any(
                     r.keys() for r in recipients):
                 # "a levé l'état d'urgence imposé au Darfour": the people of the place, else
@@ -430,10 +436,11 @@ def _purpose_of(anchor: Token, triggers: list[Trigger]) -> list[Trigger]:
             and t.token.dep_ in {"advcl", "acl"} and _purpose(t.token, clause)]
 
 
-def place_country(entities, country: str) -> tuple[Entity, ...]:
+def place_country(entities, country: str, how: str = "location") -> tuple[Entity, ...]:
     """A national group named without its country ("des manifestants", "la police") is of
-    the country where the event happens (``resolved_by: location``)."""
-    return tuple(replace(e, country=country, resolved_by="location")
+    the country where the event happens (``resolved_by: location``), or of the national
+    source reporting it (``speaker``)."""
+    return tuple(replace(e, country=country, resolved_by=how)
                  if e.country is None and e.sector and not e.id else e for e in entities)
 
 

@@ -65,3 +65,19 @@ def test_cli_eval_prints_scores(capsys):
     assert main(["eval", str(DEV / "seed.gold.jsonl"), "--texts", str(SEED.parent), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["core"]["recall"] == 1.0
+
+
+def test_cli_unwritable_output_is_a_usage_error(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "chronique", "code", str(SEED), "-o",
+                           str(tmp_path / "no-such-folder" / "out.jsonl")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "out.jsonl" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_json_lines_stay_one_record_per_line():
+    from chronique.writers import json_line
+
+    line = json_line({"text": "a\u2028b\u2029c\x85d é"})
+    assert line.endswith("\n") and len(line.splitlines()) == 1
+    assert json.loads(line) == {"text": "a\u2028b\u2029c\x85d é"}

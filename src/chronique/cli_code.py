@@ -40,7 +40,10 @@ def _event_writer(args, stack: ExitStack):
 
     out = sys.stdout
     if args.output:
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+        try:
+            out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+        except OSError as exc:
+            raise ChroniqueError(f"-o {args.output}: {exc.strerror or exc}") from exc
     writer = make_writer(args.format, out)
     stack.callback(writer.close)
     return writer

@@ -19,6 +19,17 @@ CSV_COLUMNS = [
 ]
 
 
+#: characters that JSON allows raw but that line readers (Python's str.splitlines, JavaScript
+#: before ES2019) take for line ends: escaped, so one record is always one line
+#: (json.dumps already escapes the C0 controls)
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_line(record: dict) -> str:
+    """One JSON Lines record: UTF-8 text kept readable, line-breaking characters escaped."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKERS) + "\n"
+
+
 def _join(entities: list[dict[str, Any]], key: str) -> str:
     return "|".join(str(e.get(key) or "") for e in entities)
 
@@ -50,7 +61,7 @@ class JsonlWriter:
         self.stream = stream
 
     def write(self, event: Event) -> None:
-        self.stream.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.write(json_line(event.to_dict()))
 
     def close(self) -> None:
         self.stream.flush()

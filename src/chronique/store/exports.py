@@ -4,14 +4,13 @@ publication month, PLOVER JSON Lines and a GDELT-style table."""
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 from typing import Any
 
 from chronique.store.gdelt import HEADER, gdelt_row
 from chronique.store.plover import plover_record
 from chronique.store.rows import arrow_of, record_of_row
-from chronique.writers import CSV_COLUMNS, flat_row
+from chronique.writers import CSV_COLUMNS, flat_row, json_line
 
 FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
 _ORDER = "ORDER BY published_date NULLS LAST, doc_id, seq"
@@ -39,7 +38,7 @@ def export(corpus, fmt: str, out: str | Path) -> dict[str, int]:
             for row in _rows(con):
                 record = record_of_row(row)
                 record["cluster_id"] = row.get("cluster_id")
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stream.write(json_line(record))
                 written += 1
         elif fmt == "csv":
             writer = csv.DictWriter(stream, fieldnames=[*CSV_COLUMNS, "cluster_id",
@@ -61,7 +60,7 @@ def export(corpus, fmt: str, out: str | Path) -> dict[str, int]:
                 if record is None:
                     left_out += 1
                     continue
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                stream.write(json_line(record))
                 written += 1
         else:
             written, left_out = _gdelt(con, stream)

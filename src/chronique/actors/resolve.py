@@ -250,6 +250,7 @@ class ActorResolver:
         country = sector = ident = name = role = None
         person = False
         people: Token | None = None  # the regional people's word that gave the country
+        from_person = False  # the country came from persons.tsv
         place = None
         used: list[Mention] = []
         head_mention = mentions.get(head.i)
@@ -274,7 +275,14 @@ class ActorResolver:
                     actor.kind != "people" and not _ethnic(token) and \
                     people.i in {token.head.i, token.i} | {token.head.head.i}:
                 country, people = actor.country, None  # "les Tamouls indiens" are Indian
+            elif actor.country and from_person and mention.kind == "demonym" and \
+                    actor.kind != "people" and not _ethnic(token) and not _aligned(token) \
+                    and actor.country not in INTERNATIONAL:
+                # "le chef de la diplomatie soviétique Edouard Chevardnadze": the phrase's
+                # demonym, not the country persons.tsv gives for the person's later office
+                country, from_person = actor.country, False
             elif actor.country and country is None:
+                from_person = mention.kind == "person"
                 people = token if actor.kind == "people" else None
                 if mention.kind == "demonym" and (_ethnic(token) or (
                         token.i != head.i and _aligned(token))):

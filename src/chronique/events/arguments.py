@@ -31,6 +31,8 @@ OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autori
 # heads that measure an event noun ("dix jours de manœuvres", "un mouvement de grève")
 MEASURES = frozenset({"jour", "semaine", "mois", "heure", "annee", "mouvement", "campagne",
                       "vague", "serie", "journee", "nuit", "cycle"})
+TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                        "hier", "matin", "soir", "veille"})
 COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 
@@ -168,7 +170,11 @@ class ArgumentAssigner:
             if passive and slot == "obj":
                 deps = {"nsubj:pass"}
             found: list[Entity] = []
-            for head in _children(token, deps):  # the parser may take "mardi" for an object
+            heads = _children(token, deps)
+            heads += [g for h in token.children if fold(h.lemma_) in TIME_WORDS
+                      for g in h.children if g.dep_ in {"nmod", "appos", "obj"}
+                      and g.pos_ in {"NOUN", "PROPN"}]
+            for head in heads:  # the parser may take "mardi" for an object
                 if head.pos_ == "PRON" and fold(head.text) in {"se", "s'"}:
                     continue  # "se sont rassemblés": the reflexive is not a participant
                 entities = resolve(head, phrase, ctx)
@@ -176,6 +182,15 @@ class ArgumentAssigner:
                     return entities
                 found = found or entities
             return found
+        if slot == "obj.nmod:de":
+            # "a reçu de nouveaux chars de l'Allemagne": the giver inside the object
+            for obj in _children(token, {"obj", "nsubj:pass"}):
+                for sub in obj.subtree:
+                    if sub.i != obj.i and sub.dep_ == "nmod" and case_word(sub) == "de":
+                        found = [e for e in resolve(sub, phrase, ctx) if e.keys()]
+                        if found:
+                            return found
+            return []
         if slot == "poss":
             if any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in token.children):
                 verb = _governing_verb(token)

@@ -110,7 +110,7 @@ class ActorResolver:
             # "retirer ses troupes du Liban": the owner, not the "de" complement
             entity = self._possessive(token, entity, phrase, ctx) or entity
         if entity.country is None and not entity.id:
-            entity = self._sentence_country(token, entity, phrase) or entity
+            entity = self._sentence_country(token, entity, phrase, ctx) or entity
         compound = [m for m in (phrase.mentions.get(t.i) for t in np_tokens(token, 1))
                     if m is not None and len(m.countries) > 1]
         if compound:
@@ -157,7 +157,8 @@ class ActorResolver:
             verb = verb.head
         return None
 
-    def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase) -> Entity | None:
+    def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,
+                          ctx: DocumentContext | None = None) -> Entity | None:
         """A national actor named without its country ("le président X", "les députés",
         "le journal La Prensa") is of the country the sentence names most, when one country
         clearly leads; counterparts ("son homologue russe"), allies ("la milice alliée
@@ -169,6 +170,14 @@ class ActorResolver:
         # "la Syrie n'accueillera plus aucun réfugié": refugees are not of their host
         counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF")
         counts.pop(entity.country, None)
+        if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
+            # a sentence that names no country ("La police a tiré sur la foule."): the
+            # country the article named most in its last sentences
+            recent = Counter(code for code, _ in ctx.countries[-8:])
+            ranked = recent.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                return replace(entity, country=ranked[0][0], resolved_by="document")
+            return None
         ranked = counts.most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None

@@ -104,9 +104,11 @@ class ActorResolver:
         entity = self._noun_phrase(token, phrase, ctx)
         if entity is None:
             return []
-        if not entity.id and not entity.name and fold(token.lemma_) not in COUNTERPARTS and \
-                not any(c.dep_ in {"amod", "nmod"} and c.i in phrase.mentions
-                        and phrase.mentions[c.i].kind == "demonym" for c in token.children):
+        if not entity.id and not entity.name and fold(token.lemma_) in COUNTERPARTS:
+            entity = self._possessive(token, entity, phrase, ctx) or entity
+        elif not entity.id and not entity.name and not any(
+                c.dep_ in {"amod", "nmod"} and c.i in phrase.mentions
+                and phrase.mentions[c.i].kind == "demonym" for c in token.children):
             # "retirer ses troupes du Liban": the owner, not the "de" complement
             entity = self._possessive(token, entity, phrase, ctx) or entity
         if entity.country is None and not entity.id:
@@ -146,6 +148,14 @@ class ActorResolver:
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
                         and c.i not in inside]
             if subjects:
+                if fold(head.lemma_) in COUNTERPARTS:
+                    # "les gardes-frontières kirghizes ... leurs homologues tadjiks": a
+                    # counterpart has the owner's function, not its country
+                    owners = [e for e in self.resolve(subjects[0], phrase, ctx) if e.sector]
+                    if owners and owners[0].sector not in INTERNATIONAL:
+                        return replace(entity, sector=owners[0].sector,
+                                       role=entity.role or owners[0].role)
+                    return None
                 owners = [e for e in self.resolve(subjects[0], phrase, ctx)
                           if e.country and e.country not in INTERNATIONAL]
                 if owners:

@@ -33,6 +33,9 @@ MEASURES = frozenset({"jour", "semaine", "mois", "heure", "annee", "mouvement", 
                       "vague", "serie", "journee", "nuit", "cycle"})
 TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
                         "hier", "matin", "soir", "veille"})
+# how an entity was resolved when it was inferred rather than named (the actors helper's
+# "sentence": a bare "des troupes" takes the country of the sentence)
+WEAK = frozenset({"sentence", "possessive", "subject"})
 COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 
@@ -93,6 +96,23 @@ class ArgumentAssigner:
             return Arguments(tuple(_unique(actors + others)), (), "reciprocal")
         recipients = self._first(token, recipient_slots, phrase, ctx, passive,
                                  exclude={id(a) for a in actors})
+        owned = _owned_object(token) if not noun else None
+        weak = bool(recipients) and all(r.resolved_by in WEAK for r in recipients)
+        if (owned is not None or weak) and recipients and _same_country(recipients, actors):
+            # "retirera ses troupes du Niger", "a rappelé son ambassadeur en Espagne", "prêt à
+            # envoyer des troupes au Mali": what the actor owns is not the recipient; where
+            # it goes or comes from is
+            others = [s for s in recipient_slots if s != "obj"]
+            found = [e for e in self._first(token, others, phrase, ctx, passive)
+                     if e.keys() and not _same_country([e], actors)]
+            recipients = found or ([] if owned is not None else recipients)
+            for sub in (owned.children if owned is not None else ()):
+                if recipients:
+                    break
+                if sub.dep_ == "nmod" and case_word(sub) in {"a", "en", "de", "vers", "aupres",
+                                                              "dans", "contre", "avec"}:
+                    recipients = [e for e in self.resolver.resolve(sub, phrase, ctx)
+                                  if e.keys() and not _same_country([e], actors)]
         if (pattern.objects or pattern.withs) and not noun and _same(recipients, actors):
             # "a présenté les excuses de la Belgique à la RDC", "suspendre ses livraisons de
             # gaz à l'Espagne": the object is the event, its "de" phrase the actor
@@ -123,6 +143,15 @@ class ArgumentAssigner:
                 return found
             unkeyed = unkeyed or found
         return unkeyed
+
+    def _first_other(self, token, slots, phrase, ctx, passive, actors) -> list[Entity]:
+        """The first slot naming someone identifiable other than the actor (a bare "des
+        troupes" the resolver gave the actor's country is the actor's own)."""
+        for slot in slots:
+            found = [e for e in self.slot(token, slot, phrase, ctx, passive) if e.keys()]
+            if found and not _self(found, actors):
+                return found
+        return []
 
     def _all(self, token, slots, phrase, ctx, passive) -> list[Entity]:
         out: list[Entity] = []
@@ -400,9 +429,9 @@ class ArgumentAssigner:
                     found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
                     if found and not _same(found, actors):
                         return found  # "a averti qu'il retirerait ...": not the actor again
-                found = [e for e in self._first(child, VERB_RECIPIENT, phrase, ctx,
-                                                is_passive(child)) if e.keys()]
-                if found and not _same(found, actors):
+                found = self._first_other(child, VERB_RECIPIENT, phrase, ctx,
+                                          is_passive(child), actors)
+                if found:
                     return found
                 if child.dep_ == "ccomp":
                     # "a averti qu'il retirerait sa force du Tchad": inside the reported clause
@@ -546,6 +575,29 @@ def _faire_objet(token: Token) -> Token | None:
             c.dep_ == "obj" and fold(c.lemma_) == "objet" for c in head.children):
         return head  # the parser hangs "d'une enquête" on "fait"
     return None
+
+
+def _owned_object(token: Token) -> Token | None:
+    """The object when it has a possessive determiner ("ses troupes", "son ambassadeur")."""
+    for child in token.children:
+        if child.dep_ in {"obj", "nsubj:pass"} and any(
+                c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in child.children):
+            return child
+    return None
+
+
+def _same_country(recipients: list[Entity], actors: list[Entity]) -> bool:
+    """The recipients name only the actor's country (whatever the sector), or nobody."""
+    keys = set().union(*[r.keys() for r in recipients]) if recipients else set()
+    actor_keys = set().union(*[a.keys() for a in actors]) if actors else set()
+    return not keys or (bool(actor_keys) and keys <= actor_keys)
+
+
+def _self(found: list[Entity], actors: list[Entity]) -> bool:
+    """The entities are the actor again: same country and sector, or inferred ones of the
+    actor's country."""
+    return _same(found, actors) or (all(e.resolved_by in WEAK for e in found)
+                                    and _same_country(found, actors))
 
 
 def _same(recipients: list[Entity], actors: list[Entity]) -> bool:

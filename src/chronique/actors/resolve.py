@@ -178,7 +178,9 @@ class ActorResolver:
         if any(c.dep_ == "amod" and fold(c.lemma_) in FOREIGN for c in head.children):
             return None  # "des diplomates occidentaux", "les journalistes étrangers"
         # "la Syrie n'accueillera plus aucun réfugié": refugees are not of their host
-        counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF")
+        # unidentified gunmen are of the place where they strike, not of their victims
+        counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
+                                          places_only=entity.sector == "UAF")
         counts.pop(entity.country, None)
         if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
             # a sentence that names no country ("La police a tiré sur la foule."): the
@@ -193,7 +195,8 @@ class ActorResolver:
             return None
         return replace(entity, country=ranked[0][0], resolved_by="sentence")
 
-    def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False) -> Counter:
+    def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False,
+                            places_only: bool = False) -> Counter:
         doc = head.doc
         first, last = sentence_bounds(head)
         # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
@@ -220,6 +223,8 @@ class ActorResolver:
                 codes = [mention.actor.country]
                 if _destination(doc[mention.end - 1]) or _destination(token):
                     continue
+            elif places_only:
+                continue
             elif mention.kind == "demonym":
                 codes = list(mention.countries) or [mention.actor.country]
                 if fold(token.head.lemma_) in COUNTERPARTS or _ethnic(token):

@@ -237,7 +237,7 @@ class Coder:
                 actors = place_country(actors, location.country)
                 recipients = place_country(recipients, location.country)
                 if event_type == "ASSAULT" and not any(a.keys() for a in actors) and \
-                        location.reason in {"clause", "sentence"}:
+                        location.reason in {"clause", "sentence"} and _unclaimed(anchor):
                     # "l'explosion d'une bombe près de Samarra a tué ...": attackers nobody
                     # names are unidentified armed forces of the place (sector UAF)
                     actors = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
@@ -389,6 +389,23 @@ def _speaker_subject(token: Token) -> bool:
     if subject.pos_ == "PRON":
         return fold(subject.text) in SELF_WORDS
     return any(c.dep_ == "det" and fold(c.text) in {"notre", "nos"} for c in subject.children)
+
+
+DEVICES = {"explosion", "bombe", "attentat", "engin", "mine", "obus", "roquette", "attaque",
+           "tir", "voiture", "colis", "missile", "frappe", "embuscade", "fusillade"}
+
+
+def _unclaimed(anchor: Token) -> bool:
+    """An attack whose doer nobody names: a verb whose subject is a device or an event
+    ("l'explosion d'une bombe a tué ...", "une roquette a frappé ..."), a passive without
+    agent, or an event noun that is such a subject itself."""
+    if anchor.pos_ in {"NOUN", "PROPN", "X"}:
+        return fold(anchor.lemma_) in DEVICES and anchor.dep_ in SUBJECT_DEPS
+    subject = next((c for c in anchor.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return any(c.dep_ == "aux:pass" for c in anchor.children) and not any(
+            c.dep_ == "obl:agent" for c in anchor.children)
+    return fold(subject.lemma_) in DEVICES
 
 
 def _subject_of(noun: Token, verb: Token) -> bool:

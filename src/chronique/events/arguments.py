@@ -427,7 +427,7 @@ class ArgumentAssigner:
                 subject = _child(child, {"nsubj", "nsubj:pass"})
                 if subject is not None and child.dep_ != "xcomp":
                     found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
-                    if found and not _same(found, actors):
+                    if found and not _self(found, actors):
                         return found  # "a averti qu'il retirerait ...": not the actor again
                 found = self._first_other(child, VERB_RECIPIENT, phrase, ctx,
                                           is_passive(child), actors)
@@ -436,7 +436,7 @@ class ArgumentAssigner:
                 if child.dep_ == "ccomp":
                     # "a averti qu'il retirerait sa force du Tchad": inside the reported clause
                     found = self._deep(child, phrase, ctx, actors)
-                    if found and not _same(found, actors):
+                    if found and not _self(found, actors):
                         return found
                 for grandchild in child.children:
                     if grandchild.dep_ in {"xcomp", "conj"}:
@@ -462,7 +462,9 @@ class ArgumentAssigner:
         taken = {(a.start, a.end) for a in actors}
         for sub in against + candidates:
             found = [e for e in self.resolver.resolve(sub, phrase, ctx)
-                     if e.keys() and (e.start, e.end) not in taken]
+                     if e.keys() and (e.start, e.end) not in taken
+                     and not (actors and e.resolved_by in WEAK
+                              and _same_country([e], list(actors)))]
             if found:
                 return found
         return []

@@ -68,6 +68,8 @@ class ModalityReader:
 
     def _says(self, pred: Token) -> bool:
         keys = lemma_keys(pred)
+        if "savoir" in keys and any(fold(c.lemma_) == "faire" for c in pred.children):
+            return True  # "ont fait savoir que", parsed with "savoir" as the head
         if keys & ADMITTING:
             # "a reconnu que ...": admitting is saying; "reconnaître un État" is an event
             return any(c.dep_ == "ccomp" for c in pred.children)

@@ -2,7 +2,7 @@
 
 1. the input's ``published`` field or ``--published``; 2. HTML metadata; 3. a dateline
 ("BAMAKO, 3 mars 2023 (AFP) -", "ASTANA, 18 avril (Xinhua) --"); 4. a page header
-("Dernière mise à jour à 08h34 le 16/05", "Publié le 03/03/2023 à 10h12"); 5. the URL
+("Dernière mise à jour à 17h05 le 02/11", "Publié le 03/03/2023 à 10h12"); 5. the URL
 ("/2019/0516/", "2019-05-16"). A year-less header or dateline takes its year from the URL
 when there is one, else the year stays unknown (``XXXX-05-16``).
 """

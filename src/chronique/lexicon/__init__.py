@@ -160,6 +160,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
                       row["role"] or None, kind="person", source="persons")
         for name in [row["name"], *row.alternatives("variants")]:
             lex.persons[fold(name)] = actor
+            if name[:1].islower():
+                lex.lowercase_names.add(name)  # "roi Hussein", "el-Béchir", "de Klerk"
     titles = load_table("titles.tsv", lambda r: r["forms"], user_dirs)
     for row in titles:
         forms = row.alternatives("forms")

@@ -236,6 +236,12 @@ class Coder:
             if location is not None and location.country:
                 actors = place_country(actors, location.country)
                 recipients = place_country(recipients, location.country)
+                if event_type == "ASSAULT" and not any(r.keys() for r in recipients) and \
+                        location.reason in {"clause", "sentence"}:
+                    # "ont tiré quatre obus sur des cibles à Jéricho": an attack is on the
+                    # place it strikes when no target is named (PLOVER: recipient required)
+                    recipients = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
+                                         country=location.country, resolved_by="location"),)
                 if event_type == "ASSAULT" and not any(a.keys() for a in actors) and \
                         location.reason in {"clause", "sentence"} and _unclaimed(anchor):
                     # "l'explosion d'une bombe près de Samarra a tué ...": attackers nobody

@@ -36,6 +36,9 @@ TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "same
 # how an entity was resolved when it was inferred rather than named (the actors helper's
 # "sentence": a bare "des troupes" takes the country of the sentence)
 WEAK = frozenset({"sentence", "possessive", "subject"})
+# obliques of time and circumstance: never where a participant is ("malgré le souhait d'Israël")
+CIRCUMSTANCES = frozenset({"malgre", "apres", "avant", "lors", "pendant", "durant", "depuis",
+                           "selon", "faute"})
 COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 
@@ -451,6 +454,7 @@ class ArgumentAssigner:
         skip = {t.i for c in token.children if c.dep_ in {"nsubj", "nsubj:pass", "expl:subj",
                                                           "obl:agent", "parataxis"}
                 or case_word(c) in {"selon", "d'", "de"} and _is_source(c)
+                or case_word(c) in CIRCUMSTANCES
                 for t in c.subtree}
         for sub in token.subtree:  # clauses with a subject of their own are other events
             if sub.i != token.i and sub.dep_ in CLAUSE_DEPS and any(

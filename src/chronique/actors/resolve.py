@@ -113,6 +113,8 @@ class ActorResolver:
             entity = self._possessive(token, entity, phrase, ctx) or entity
         if entity.country is None and not entity.id:
             entity = self._sentence_country(token, entity, phrase, ctx) or entity
+            if entity.country and entity.name:
+                ctx.add_person(entity)  # "M. Mwanawasa" later in the article
         compound = [m for m in (phrase.mentions.get(t.i) for t in np_tokens(token, 1))
                     if m is not None and len(m.countries) > 1]
         if compound:

@@ -104,8 +104,9 @@ class TriggerMatcher:
             self._index[pattern.lemma].append(pattern)
         for plist in self._index.values():
             # most specific first: constrained patterns before bare ones
-            plist.sort(key=lambda p: (not p.objects, not p.withs, not p.reflexive, not p.under,
-                                      not p.requires))
+            # ("se retirer de la Cédéao" is SANCTION before "se retirer" is RETREAT)
+            plist.sort(key=lambda p: (not p.objects, not p.withs - REFLEXIVE, not p.withs,
+                                      not p.reflexive, not p.under, not p.requires))
 
     def __call__(self, tokens) -> list[Trigger]:
         out = []

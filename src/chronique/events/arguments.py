@@ -92,6 +92,13 @@ class ArgumentAssigner:
             others = self._all(token, ("obj", "obl:avec", "nmod:avec", "nmod:entre", "obl:entre",
                                        "nmod:de") if noun else
                                ("obj", "obl:avec", "obl:entre"), phrase, ctx, passive)
+            if noun and pattern.objects:
+                # "la signature d'un accord entre le Canada et le Mexique": the parties of the
+                # agreement the event noun is about
+                for child in token.children:
+                    if child.dep_ == "nmod" and fold(child.lemma_) in pattern.objects:
+                        others += self._all(child, ("nmod:entre", "nmod:avec"), phrase, ctx,
+                                            False)
             others = [e for e in others if e not in actors]
             if not noun and actors and others:
                 # "X a rencontré Y": directed, which also matches a reciprocal coding

@@ -32,6 +32,9 @@ ALIGNMENT = {"allie", "allier", "proche", "hostile", "favorable", "soutenu", "so
 MOVEMENT = {"arriver", "rendre", "aller", "venir", "voyager", "partir", "retourner", "rentrer",
             "revenir", "visite", "visiter", "tournee", "sejour", "deplacement", "entrer"}
 ETHNIC = {"souche", "origine", "ethnie"}
+# "un groupe basé à Trinité-et-Tobago", "des opposants installés à Londres"
+BASED = {"baser", "base", "installer", "installe", "etablir", "etabli", "implanter",
+         "implante", "originaire"}
 # "des diplomates occidentaux", "des observateurs internationaux": not of the sentence's country
 FOREIGN = {"etranger", "occidental", "international", "onusien", "multinational", "europeen",
            "arabe", "africain", "asiatique", "latino-americain", "expatrie"}
@@ -112,6 +115,8 @@ class ActorResolver:
             # "retirer ses troupes du Liban": the owner, not the "de" complement
             entity = self._possessive(token, entity, phrase, ctx) or entity
         if entity.country is None and not entity.id:
+            entity = self._based(token, entity, phrase) or entity
+        if entity.country is None and not entity.id:
             entity = self._sentence_country(token, entity, phrase, ctx) or entity
             if entity.country and entity.name:
                 ctx.add_person(entity)  # "M. Mwanawasa" later in the article
@@ -167,6 +172,26 @@ class ActorResolver:
                     verb.head.i == verb.i:
                 break
             verb = verb.head
+        return None
+
+    def _based(self, head: Token, entity: Entity, phrase: Phrase) -> Entity | None:
+        """"Un groupe basé à Trinité-et-Tobago", "des soldats stationnés au Tchad": the place
+        a group is based in (its own words, so before the sentence's countries)."""
+        if not entity.sector or entity.sector in INTERNATIONAL:
+            return None
+        for verb in head.children:
+            if verb.dep_ not in {"acl", "amod"} or fold(verb.lemma_) not in BASED:
+                continue
+            for place in verb.children:
+                if place.dep_ not in {"obl", "obl:arg", "obl:mod", "nmod"}:
+                    continue
+                mention = phrase.mentions.get(place.i)
+                code = mention.actor.country if mention is not None and mention.kind in {
+                    "country", "metonym"} else None
+                if code is None and self.places is not None and place.text[:1].isupper():
+                    code = self.places.country_of(place.text)
+                if code and code not in INTERNATIONAL:
+                    return replace(entity, country=code, resolved_by="lexicon")
         return None
 
     def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,

@@ -165,6 +165,16 @@ class Coder:
                 mod = self.modality(trigger.token, pattern.modality, pattern.type)
                 actors, recipients = args.actor, args.recipient
                 anchor, event_type, mode = trigger.token, pattern.type, pattern.mode
+                order = next((t for t in triggers if t.token.i != anchor.i
+                              and _ordered(t.token, trigger) and _governs(t.token, anchor)), None)
+                if order is not None:
+                    # "a ordonné au journal de suspendre sa parution": the government acts
+                    given = self.assigner(order, phrase, ctx)
+                    if any(a.keys() for a in given.actor):
+                        actors = given.actor
+                    if not any(r.keys() for r in recipients) or _self_recipients(recipients,
+                                                                                 actors):
+                        recipients = given.recipient or recipients
                 if not any(a.keys() for a in actors) and pattern.pos == "verb":
                     # "les frappes de drones américains ... ont tué": the actor of the event
                     # noun that is the verb's subject
@@ -325,6 +335,8 @@ class Coder:
                 if not coordinated and node.i in heads and node.i != trigger.token.i:
                     if fold(node.lemma_) in DENIAL:
                         out.add(node.i)  # "a démenti avoir mobilisé": the denied event, negated
+                    elif _ordered(node, trigger):
+                        out.add(node.i)  # "a ordonné des patrouilles": the ordered action
                     else:
                         out.add(trigger.token.i)
                     break
@@ -412,6 +424,39 @@ def _unclaimed(anchor: Token) -> bool:
         return any(c.dep_ == "aux:pass" for c in anchor.children) and not any(
             c.dep_ == "obl:agent" for c in anchor.children)
     return fold(subject.lemma_) in DEVICES
+
+
+ORDERS = {"ordonner", "decreter"}
+MATERIAL = {"MOBILIZE", "COERCE", "ASSAULT", "SANCTION", "RETREAT", "AID"}
+
+
+def _ordered(order: Token, trigger: Trigger) -> bool:
+    """An order of a material action ("a ordonné des patrouilles", "a ordonné au journal de
+    suspendre sa parution"): the action is the event, the one who orders it its actor."""
+    if fold(order.lemma_) not in ORDERS or trigger.pattern.type not in MATERIAL:
+        return False
+    if trigger.pattern.pos == "noun":
+        return True  # "a ordonné des patrouilles / l'arrestation de X / le retrait des troupes"
+    # "a ordonné au journal de suspendre sa parution": a constraint on the addressee; "a
+    # ordonné aux rebelles de déposer les armes" stays a demand (REQUEST)
+    return trigger.pattern.type == "COERCE"
+
+
+def _governs(head: Token, token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
+def _self_recipients(recipients, actors) -> bool:
+    keys = {k for r in recipients for k in r.keys()}
+    mine = {k for a in actors for k in a.keys()}
+    return bool(keys) and keys <= mine
 
 
 def _subject_of(noun: Token, verb: Token) -> bool:

@@ -45,6 +45,7 @@ THREAT_MODES = {"ASSAULT": {None: "violence"}, "MOBILIZE": {None: "violence"},
                 "COERCE": {None: "restrict", "arrest": "arrest", "deport": "expel",
                            "seize": "territory"},
                 "SANCTION": {None: "relations", "expel": "expel"}}
+PREPARING = {"preparer", "appreter"}
 EXERCISES = {"exercice", "manoeuvre", "entrainement", "patrouille"}
 ANNOUNCING = {"annoncer", "decider", "promettre", "ordonner", "decreter"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -203,6 +204,11 @@ class Coder:
                     # "des navires français et égyptiens ont entamé des manœuvres": joint
                     # exercises of two countries are military cooperation
                     event_type, mode, rule = "COOPERATE", None, f"{rule}+joint"
+                if event_type == "ASSAULT" and any(
+                        fold(g.lemma_) in PREPARING for g in self.modality.governors(anchor)[:3]):
+                    # "se préparait à reprendre ses bombardements": a military move short of
+                    # the use of force (PLOVER MOBILIZE)
+                    event_type, mode, rule = "MOBILIZE", None, f"{rule}+preparing"
                 if modality == "intended" and event_type in FUTURE_AGREE:
                     # PLOVER: cooperation reported in the future tense is an intention, AGREE
                     event_type, mode, rule = "AGREE", None, f"{rule}+future"

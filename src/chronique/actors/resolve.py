@@ -39,6 +39,8 @@ BASED = {"baser", "base", "installer", "installe", "etablir", "etabli", "implant
 FOREIGN = {"etranger", "occidental", "international", "onusien", "multinational", "europeen",
            "arabe", "africain", "asiatique", "latino-americain", "expatrie"}
 LOCATIVE = {"a", "en", "au", "aux", "dans"}
+ENVOYS = {"ambassadeur", "ambassadrice", "ambassade", "diplomate", "consul", "consulat",
+          "emissaire", "envoye", "charge"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
 
 
@@ -235,14 +237,18 @@ class ActorResolver:
         # enlevé deux Américains"): half weight
         verb = _phrase_head(head)
         others: set[int] = set()
+        envoys: set[int] = set()
         if verb.dep_ in ARGUMENT_DEPS:
             others = {t.i for c in verb.head.children if c.dep_ in ARGUMENT_DEPS
                       and c.i != verb.i for t in c.subtree}
+            # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
+            envoys = {t.i for c in verb.head.children if c.dep_ in ARGUMENT_DEPS
+                      and c.i != verb.i and fold(c.lemma_) in ENVOYS for t in c.subtree}
         counts: Counter = Counter()
         seen: set[int] = set()
         for i in range(first, last):
             mention = phrase.mentions.get(i)
-            if mention is None or i in own or mention.start in seen:
+            if mention is None or i in own or i in envoys or mention.start in seen:
                 continue
             seen.add(mention.start)
             token = doc[mention.start]

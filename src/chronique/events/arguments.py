@@ -210,6 +210,11 @@ class ArgumentAssigner:
                 deps = {"nsubj:pass"}
             found: list[Entity] = []
             heads = _children(token, deps)
+            if slot == "obj" and not passive:
+                # an "obl:arg" without preposition is an object the parser mislabelled
+                # ("ont tenu Israël pour responsable")
+                heads += [c for c in token.children if c.dep_ == "obl:arg" and not any(
+                    g.dep_ == "case" for g in c.children)]
             heads += [g for h in token.children if fold(h.lemma_) in TIME_WORDS
                       for g in h.children if g.dep_ in {"nmod", "appos", "obj"}
                       and g.pos_ in {"NOUN", "PROPN"}]

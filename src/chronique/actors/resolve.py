@@ -239,11 +239,17 @@ class ActorResolver:
         others: set[int] = set()
         envoys: set[int] = set()
         if verb.dep_ in ARGUMENT_DEPS:
-            others = {t.i for c in verb.head.children if c.dep_ in ARGUMENT_DEPS
-                      and c.i != verb.i for t in c.subtree}
+            # the verb and the infinitives it controls ("a menacé de bombarder les positions
+            # syriennes": the positions are another actor's)
+            verbs, k = [verb.head], 0
+            while k < len(verbs) and len(verbs) < 6:
+                verbs.extend(c for c in verbs[k].children if c.dep_ == "xcomp")
+                k += 1
+            arguments = [c for v in verbs for c in v.children
+                         if c.dep_ in ARGUMENT_DEPS and c.i != verb.i]
+            others = {t.i for c in arguments for t in c.subtree}
             # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
-            envoys = {t.i for c in verb.head.children if c.dep_ in ARGUMENT_DEPS
-                      and c.i != verb.i and fold(c.lemma_) in ENVOYS for t in c.subtree}
+            envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
         counts: Counter = Counter()
         seen: set[int] = set()
         for i in range(first, last):

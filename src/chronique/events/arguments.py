@@ -130,6 +130,8 @@ class ArgumentAssigner:
                                                  actors) or recipients
         if not recipients:
             recipients = self._embedded(token, phrase, ctx, actors)
+        if pattern.type == "THREATEN" and not any(r.keys() for r in recipients):
+            recipients = self._condition_subject(token, phrase, ctx, actors) or recipients
         if not recipients:
             recipients = self._deep(token, phrase, ctx, actors)
             fallback = bool(recipients)
@@ -399,6 +401,20 @@ class ArgumentAssigner:
                                                 phrase, ctx, False) if e.keys()]
                 if found and not _same(found, actors):
                     return found
+        return []
+
+    def _condition_subject(self, token: Token, phrase: Phrase, ctx: DocumentContext,
+                           actors: list[Entity]) -> list[Entity]:
+        """A threat's target is whoever its condition is about ("a menacé de lancer une
+        offensive si Bagdad n'acceptait pas ses conditions")."""
+        for sub in token.subtree:
+            if sub.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and fold(c.text) in {"si", "s'"}
+                                           for c in sub.children):
+                subject = _child(sub, {"nsubj", "nsubj:pass"})
+                if subject is not None:
+                    found = [e for e in self.resolver.resolve(subject, phrase, ctx) if e.keys()]
+                    if found and not _self(found, actors):
+                        return found
         return []
 
     def _scene(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:

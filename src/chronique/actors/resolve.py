@@ -73,6 +73,7 @@ class ActorResolver:
         """Entities of one head token; computed once per token, in reading order."""
         key = (id(token.doc), token.i)
         if key not in ctx.cache:
+            ctx.cache[key] = []  # a phrase that needs itself (possessives, conjuncts) is empty
             ctx.cache[key] = self._resolve_one(token, phrase, ctx)
         return ctx.cache[key]
 
@@ -155,7 +156,7 @@ class ActorResolver:
             verb = verb.head
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
-                        and c.i not in inside]
+                        and c.i not in inside and head.i not in {t.i for t in c.subtree}]
             if subjects:
                 if fold(head.lemma_) in COUNTERPARTS:
                     # "les gardes-frontières kirghizes ... leurs homologues tadjiks": a

@@ -303,8 +303,9 @@ class ArgumentAssigner:
         i = start - 1
         while i >= 0 and start - i < 10 and (doc[i].pos_ in COORD_WORDS or doc[i].text == ","):
             i -= 1
-        if start > i + 1 and (fold(doc[start - 1].text) == "et" or doc[start - 1].text == ","):
-            start = i + 1
+        if start > i + 1 and (fold(doc[start - 1].text) == "et" or doc[start - 1].text == ","
+                              or doc[start].pos_ == "CCONJ"):
+            start = i + 1  # "Washington et ses alliés": the parser left the first one out
         inner = {t.i for t in subject.subtree for c in [t] if c.dep_ in {"acl:relcl", "acl"}
                  for t in c.subtree}
         region = [t for t in doc[start: min(subject.right_edge.i + 1, token.i)]

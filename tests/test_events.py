@@ -10,8 +10,8 @@ from conftest import read_cases
 from chronique.evaluate import core_match
 
 CASES = read_cases("events.tsv")
-# Issue 4 asks for >= 0.90; this is the regression floor of what is measured today (0.92).
-THRESHOLD = 0.90
+# Issue 4 asks for >= 0.90; this is the regression floor of what is measured today (0.926).
+THRESHOLD = 0.915
 
 
 def _gold(case):

@@ -254,7 +254,7 @@ class Coder:
                 recipients = place_country(recipients, location.country)
                 if event_type == "ASSAULT" and not any(r.keys() for r in recipients) and \
                         location.reason in {"clause", "sentence"}:
-                    # "ont tiré quatre obus sur des cibles à Jéricho": an attack is on the
+                    # "ont tiré des roquettes sur des quartiers de Kharkiv": an attack is on the
                     # place it strikes when no target is named (PLOVER: recipient required)
                     recipients = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
                                          country=location.country, resolved_by="location"),)

@@ -71,7 +71,7 @@ class ArgumentAssigner:
         if noun and not pattern.reciprocal:
             support = _faire_objet(token)
             if support is not None:
-                # "X fait l'objet d'une enquête en Italie": X undergoes it; whoever conducts
+                # "X fait l'objet d'une enquête au Canada": X undergoes it; whoever conducts
                 # it is the "par" phrase, else the country where it happens
                 subject = subject_token(support)
                 undergoing = self.resolver.resolve(subject, phrase, ctx) if subject else []
@@ -305,7 +305,7 @@ class ArgumentAssigner:
             i -= 1
         if start > i + 1 and (fold(doc[start - 1].text) == "et" or doc[start - 1].text == ","
                               or doc[start].pos_ == "CCONJ"):
-            start = i + 1  # "Washington et ses alliés": the parser left the first one out
+            start = i + 1  # "Paris et ses partenaires": the parser left the first one out
         inner = {t.i for t in subject.subtree for c in [t] if c.dep_ in {"acl:relcl", "acl"}
                  for t in c.subtree}
         region = [t for t in doc[start: min(subject.right_edge.i + 1, token.i)]
@@ -327,8 +327,8 @@ class ArgumentAssigner:
     def _subject_fallback(self, subject: Token, phrase: Phrase,
                           ctx: DocumentContext) -> list[Entity]:
         """A subject the parser split: an actor named inside it ("l'organisation de défense
-        des droits de l'homme Amnesty International"), or a coordinated name it cut off
-        ("Washington et ses alliés")."""
+        de la liberté de la presse Reporters sans frontières"), or a coordinated name it cut
+        off ("Paris et ses partenaires")."""
         for sub in subject.subtree:
             if sub.i == subject.i or sub.dep_ in {"acl:relcl", "acl"}:
                 continue
@@ -382,7 +382,7 @@ class ArgumentAssigner:
         nouns = [c for c in token.children
                  if c.dep_ in {"obj", "nsubj:pass"} or fold(c.lemma_) in objects]
         for child in nouns:
-            # "une enquête sur des crimes qu'auraient commis les forces croates / commis par"
+            # "une enquête sur des exactions qu'auraient commises les milices / commises par"
             for sub in child.children:
                 if sub.dep_ == "nmod" and case_word(sub) in {"sur", "contre", "de"}:
                     found = [e for e in self._perpetrator(sub, phrase, ctx) if e.keys()]
@@ -407,7 +407,7 @@ class ArgumentAssigner:
     def _condition_subject(self, token: Token, phrase: Phrase, ctx: DocumentContext,
                            actors: list[Entity]) -> list[Entity]:
         """A threat's target is whoever its condition is about ("a menacé de lancer une
-        offensive si Bagdad n'acceptait pas ses conditions")."""
+        offensive si Kiev ne retirait pas ses troupes")."""
         for sub in token.subtree:
             if sub.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and fold(c.text) in {"si", "s'"}
                                            for c in sub.children):
@@ -435,11 +435,11 @@ class ArgumentAssigner:
 
     def _perpetrator(self, noun: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         """Who did what a noun names: the subject of its relative clause ("des crimes
-        qu'auraient commis les forces croates") or the agent of its participle ("commis par")."""
+        qu'auraient commises les milices") or the agent of its participle ("commis par")."""
         for clause in _children(noun, {"acl:relcl", "acl"}):
             if clause.dep_ == "acl:relcl":
                 subject = _child(clause, {"nsubj", "nsubj:pass"})
-                if subject is None:  # inverted: "qu'auraient commis les forces croates"
+                if subject is None:  # inverted: "qu'auraient commises les milices"
                     subject = next((c for c in clause.children if c.dep_ == "obj"
                                     and c.i > clause.i and c.pos_ in {"NOUN", "PROPN"}), None)
                 if subject is not None and subject.pos_ != "PRON":

@@ -202,7 +202,7 @@ CIRCUMSTANTIAL = frozenset({"durant", "pendant", "lors", "apres", "avant", "depu
 
 def _circumstantial(child: Token) -> bool:
     """An oblique of time or circumstance ("durant sa rencontre", "lors du sommet"), which
-    is never the object of the event ("a tenu ces propos durant sa rencontre")."""
+    is never the object of the event ("a fait cette annonce lors de sa visite")."""
     words = {fold(c.text) for c in child.children if c.dep_ == "case"}
     words |= {fold(f.text) for c in child.children if c.dep_ == "case" for f in c.children
               if f.dep_ == "fixed"}

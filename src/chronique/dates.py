@@ -230,22 +230,36 @@ class DateResolver:
         n = g["n"]
         count = int(n) if n.isdigit() else self.numbers.get(n, 1)
         unit = g["u"]
-        when = _dateparser_ago(count, unit, base)
-        if when is None:
+        offset = _ago_offset(count, unit)
+        if offset is None:
             return None
-        if unit.startswith("mois"):
-            return PartialDate(when.year, when.month, None).iso()
-        if unit.startswith(("an", "annee")):
-            return PartialDate(when.year, None, None).iso()
-        return when.date().isoformat()
+        kind, amount = offset
+        if kind == "months":
+            months = base.year * 12 + base.month - 1 - amount
+            return PartialDate(months // 12, months % 12 + 1, None).iso()
+        if kind == "years":
+            return PartialDate(base.year - amount, None, None).iso()
+        return (base - dt.timedelta(days=amount)).isoformat()
 
 
-@lru_cache(maxsize=4096)
-def _dateparser_ago(count: int, unit: str, base: dt.date) -> dt.datetime | None:
-    """dateparser on "il y a N unit" from ``base`` (cached: it costs about 1 ms a call and
-    a corpus repeats the same few expressions and days)."""
+#: the day dateparser's answers are read from (any day would do: only the offset is kept)
+_REFERENCE = dt.datetime(2001, 1, 31)
+
+
+@lru_cache(maxsize=256)
+def _ago_offset(count: int, unit: str) -> tuple[str, int] | None:
+    """How far back "il y a N unit" goes, as dateparser reads it: ("days", n), ("months", n)
+    or ("years", n). dateparser costs about a millisecond a call and the publication day
+    changes from article to article, so it is asked once per expression, from a fixed day,
+    and the offset is applied to each publication day."""
     import dateparser
 
-    return dateparser.parse(f"il y a {count} {unit}", languages=["fr"], settings={
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past"})
+    when = dateparser.parse(f"il y a {count} {unit}", languages=["fr"], settings={
+        "RELATIVE_BASE": _REFERENCE, "PREFER_DATES_FROM": "past"})
+    if when is None:
+        return None
+    if unit.startswith("mois"):
+        return "months", (_REFERENCE.year * 12 + _REFERENCE.month) - (when.year * 12 + when.month)
+    if unit.startswith(("an", "annee")):
+        return "years", _REFERENCE.year - when.year
+    return "days", (_REFERENCE - when).days

@@ -110,6 +110,7 @@ class TriggerMatcher:
 
     def __call__(self, tokens) -> list[Trigger]:
         out = []
+        self._near_cache: dict[int, set[str]] = {}
         for token in tokens:
             verbal = verbal_noun(token)
             first = fold(token.lemma_)
@@ -149,10 +150,21 @@ class TriggerMatcher:
         if pattern.under and (token.head.i == token.i or not lemma_keys(token.head) & pattern.under):
             return False
         if pattern.withs:
-            near = {fold(t.lemma_) for t in _near(token)} | {fold(t.text) for t in _near(token)}
-            if not pattern.withs & near:
+            if not pattern.withs & self._near_words(token):
                 return False
         return True
+
+    def _near_words(self, token: Token) -> set[str]:
+        """Folded lemmas and forms of the words near ``token`` (computed once per token: a
+        lemma may have many patterns with ``with`` words)."""
+        cache = getattr(self, "_near_cache", None)
+        if cache is None:
+            cache = self._near_cache = {}
+        words = cache.get(token.i)
+        if words is None:
+            near = list(_near(token))
+            words = cache[token.i] = {fold(t.lemma_) for t in near} | {fold(t.text) for t in near}
+        return words
 
     def _has_object(self, token: Token, pattern: Pattern) -> bool:
         deps = {"obj", "nsubj:pass"} if pattern.pos == "verb" else {"nmod", "amod"}

@@ -506,7 +506,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
-    """"Washington et ses alliés" parsed with "Washington" outside the subject: the phrase
+    """"Paris et ses partenaires" parsed with "Paris" outside the subject: the phrase
     before "et" is a conjunct when it names an actor and the parser hung it elsewhere."""
     doc = token.doc
     start = min(t.i for t in token.subtree)

@@ -42,6 +42,10 @@ LOCATIVE = {"a", "en", "au", "aux", "dans"}
 ENVOYS = {"ambassadeur", "ambassadrice", "ambassade", "diplomate", "consul", "consulat",
           "emissaire", "envoye", "charge"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
+#: ground that stands for whoever holds it ("les zones contrôlées par les rebelles")
+HELD_GROUND = {"territoire", "zone", "region", "position", "localite", "village", "ville",
+               "quartier", "bastion", "secteur", "fief", "base", "camp", "enclave", "poche"}
+HOLDING_VERBS = {"tenir", "controler", "occuper", "detenir"}
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,9 @@ class ActorResolver:
                         # "un groupe de Casques bleus bangladais", the adjective on "groupe"
                         found = [replace(found[0], country=demonyms[0].actor.country)]
                     return found
+        held = self._held_by(token, phrase, ctx)
+        if held:
+            return held
         entity = self._noun_phrase(token, phrase, ctx)
         if entity is None:
             return []
@@ -144,6 +151,20 @@ class ActorResolver:
             return [entity] + [replace(entity, country=code, id=None) for code in codes
                                if code != entity.country]
         return [entity]
+
+    def _held_by(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        """Ground someone holds stands for them: "les zones contrôlées par les rebelles",
+        "les positions tenues par l'armée" are the rebels', the army's."""
+        if fold(token.lemma_) not in HELD_GROUND:
+            return []
+        for child in token.children:
+            if child.dep_ in {"acl", "amod"} and fold(child.lemma_) in HOLDING_VERBS:
+                for agent in child.children:
+                    if agent.dep_ == "obl:agent":
+                        found = [e for e in self.resolve(agent, phrase, ctx) if e.keys()]
+                        if found:
+                            return found
+        return []
 
     def _possessive(self, head: Token, entity: Entity, phrase: Phrase,
                     ctx: DocumentContext) -> Entity | None:

@@ -282,6 +282,11 @@ class ArgumentAssigner:
         kind, _, prep = slot.partition(":")
         if kind in {"obl", "nmod"}:
             heads = _case_children(token, kind, {prep})
+            if not heads and kind == "nmod" and prep in {"sur", "contre"} and \
+                    token.dep_ == "obj" and token.head.i != token.i:
+                # "reprendre ses bombardements sur les positions rebelles": the parser hangs
+                # the target on the verb that governs the event noun
+                heads = _case_children(token.head, "obl", {prep})
             out: list[Entity] = []
             for head in heads:
                 out.extend(resolve(head, phrase, ctx))

@@ -81,3 +81,13 @@ def test_json_lines_stay_one_record_per_line():
     line = json_line({"text": "a\u2028b\u2029c\x85d é"})
     assert line.endswith("\n") and len(line.splitlines()) == 1
     assert json.loads(line) == {"text": "a\u2028b\u2029c\x85d é"}
+
+
+def test_cli_pretty_numbers_events_and_names_their_sentence(tmp_path):
+    out = tmp_path / "seed.txt"
+    assert main(["code", str(SEED), "--published", "2019-05-16", "--pretty", "-o", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    heads = [line for line in lines if line.startswith("[")]
+    assert [h.split("]")[0] for h in heads] == [f"[{i}" for i in range(1, len(heads) + 1)]
+    assert len(heads) >= 6 and any("CONSULT" in h and "Alikhan Smailov" in h for h in heads)
+    assert all(line.strip().startswith("sentence ") for line in lines[2::3])

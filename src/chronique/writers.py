@@ -85,8 +85,11 @@ class PrettyWriter:
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        self.count = 0
 
     def write(self, event: Event) -> None:
+        self.count += 1
+
         def who(entities) -> str:
             return " + ".join(f"{e.name or e.text} ({e.country or '?'} {e.sector or ''})".replace(
                 " )", ")") for e in entities) or "-"
@@ -95,12 +98,13 @@ class PrettyWriter:
         place = f"{loc.name} ({loc.country})" if loc else "-"
         flags = [event.modality] + (["NEGATED"] if event.negated else [])
         self.stream.write(
-            f"[{event.sentence.index}] {event.event_type}{'/' + event.mode if event.mode else ''}"
+            f"[{self.count}] {event.event_type}{'/' + event.mode if event.mode else ''}"
             f" CAMEO {event.cameo}  {who(event.actor)} -> {who(event.recipient)}\n"
             f"     date {event.date or '-'} ({event.date_text or event.date_reason or '-'})"
             f"  place {place}  {' '.join(flags)}"
             f"{'  said by ' + (event.speaker.name or event.speaker.text) if event.speaker else ''}\n"
-            f"     trigger \u00ab{event.trigger.text}\u00bb  rule {event.rule}"
+            f"     sentence {event.sentence.index}  trigger \u00ab{event.trigger.text}\u00bb"
+            f"  rule {event.rule}"
             f"  confidence {event.confidence:.2f}\n")
 
     def close(self) -> None:

@@ -3,7 +3,7 @@
 ``DocumentContext`` is created for one document and filled in reading order: persons as
 they are introduced, the subjects of clauses, the countries named. Rules:
 
-- a short name ("M. Han", "Smailov") is the last introduced person sharing one name token;
+- a short name ("M. Diop", "Traoré") is the last introduced person sharing one name token;
 - a subject pronoun (il/elle/ils/elles) is the last clause subject of the same gender and
   number (any subject when none agrees);
 - "les deux pays"/"les deux parties" (anaphors.tsv) are the last two countries named;

@@ -173,7 +173,7 @@ class MentionFinder:
         return None
 
     def _compound(self, text: str) -> list[str]:
-        """``sino-kazakh`` -> [CHN, KAZ]; every part but the last is a prefix."""
+        """``franco-allemand`` -> [FRA, DEU]; every part but the last is a prefix."""
         parts = text.split("-")
         codes = [self.lexicon.prefixes.get(p) for p in parts[:-1]]
         last = self.lexicon.demonyms.get(parts[-1])

@@ -57,7 +57,7 @@ class Phrase:
 
 
 class ActorResolver:
-    """Turn head tokens into entities, expanding coordination ("la Chine et le Kazakhstan")."""
+    """Turn head tokens into entities, expanding coordination ("le Mali et le Niger")."""
 
     def __init__(self, lexicon: Lexicon, places=None) -> None:
         self.lexicon = lexicon
@@ -517,7 +517,7 @@ class ActorResolver:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """Tokens coordinated with ``token`` ("la Chine et le Kazakhstan")."""
+    """Tokens coordinated with ``token`` ("le Mali et le Niger")."""
     out = []
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON", "ADJ"}:

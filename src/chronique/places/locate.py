@@ -1,6 +1,6 @@
 """Place mentions in a sentence and the location of an event, with the reason.
 
-Rules, in order: the place governed by the event's clause ("à Almaty", "dans le nord du Mali",
+Rules, in order: the place governed by the event's clause ("à Niamey", "dans le nord du Mali",
 "près de Gao") -> ``clause``; a place in a locative phrase of the same sentence ->
 ``sentence``; the dateline city -> ``dateline``; the first located event of the article ->
 ``article``; else none. A country that is an actor or recipient of the event is not its

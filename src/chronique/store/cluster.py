@@ -6,7 +6,7 @@ Two events are reports of one happening when
 - their participants agree: the sets of participant keys (country, or organisation id for
   international actors) are equal, or one contains the other and the smaller names at least
   two; an event naming one participant only counts the country of its place as a second
-  one ("Wang Yi's visit to Kazakhstan" is CHN + KAZ); for directed types, an actor of one
+  one ("Lavrov's visit to Mali" is RUS + MLI); for directed types, an actor of one
   is not only a recipient of the other (mutual accusations are two happenings);
 - their days are within ``DAY_WINDOW`` day(s) where both are known (an event whose date was
   only the publication date is compared by publication date, within ``PUB_WINDOW`` days);

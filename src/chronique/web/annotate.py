@@ -56,7 +56,7 @@ def annotate(coder, text: str, *, published: str | None = None, lang: str | None
 
 def actor_mentions(coder, parsed: Parsed) -> list[tuple[Entity, str | None]]:
     """Every noun phrase the coder resolves to an actor, in reading order, with coreference
-    (``M. Han``, ``Il``, ``les deux pays``) resolved as the coder resolves it; with the kind
+    (``M. Diop``, ``Il``, ``les deux pays``) resolved as the coder resolves it; with the kind
     of lexicon mention that named it (country, person, title, ...)."""
     ctx = DocumentContext()
     found: dict[int, dict] = {}

@@ -7,7 +7,8 @@ nothing; re-running skips documents already coded with the same content and code
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,30 +70,35 @@ class Store:
         events = events_table((record, seq) for _, records in latest.values()
                               for seq, record in enumerate(records))
         ids = list(latest)
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))", [ids])
-            con.execute("DELETE FROM event_clusters WHERE doc_id IN "
-                        "(SELECT unnest($1::VARCHAR[]))", [ids])
-            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest($1::VARCHAR[]))",
-                        [ids])
-            con.register("_new_documents", docs)
-            con.register("_new_events", events)
+        with self._transaction(_new_documents=docs, _new_events=events) as con:
+            for table in ("events", "event_clusters", "documents"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN "
+                            "(SELECT unnest($1::VARCHAR[]))", [ids])
             con.execute("INSERT INTO documents BY NAME SELECT * FROM _new_documents")
             con.execute("INSERT INTO events BY NAME SELECT * FROM _new_events")
             self._set(STALE, "1")
+        known = self.known()
+        for doc_id in ids:
+            known[doc_id] = (hashes[doc_id], coder_version)
+        return len(ids)
+
+    @contextmanager
+    def _transaction(self, **tables: Any) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction, with Arrow ``tables`` registered under their names for its
+        statements: committed whole, or rolled back whole on any error or interruption."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                con.register(name, table)
+            yield con
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         finally:
-            con.unregister("_new_documents")
-            con.unregister("_new_events")
-        known = self.known()
-        for doc_id in ids:
-            known[doc_id] = (hashes[doc_id], coder_version)
-        return len(ids)
+            for name in tables:
+                con.unregister(name)
 
     def _set(self, key: str, value: str) -> None:
         self.con.execute("DELETE FROM meta WHERE key = ?", [key])
@@ -126,19 +132,10 @@ class Store:
             ("doc_id", pa.string()), ("seq", pa.int32()), ("cluster_id", pa.string()),
             ("cluster_day", pa.date32()), ("n_mentions", pa.int32()),
             ("n_documents", pa.int32())]))
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction(_clusters=arrow) as con:
             con.execute("DELETE FROM event_clusters")
-            con.register("_clusters", arrow)
             con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM _clusters")
             self._set(STALE, "0")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        finally:
-            con.unregister("_clusters")
         return len(clusters)
 
     def close(self) -> None:

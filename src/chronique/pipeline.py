@@ -106,18 +106,25 @@ class Coder:
     def code_parsed(self, document: Document, parsed: Parsed) -> list[Event]:
         state = _DocState()
         published = PartialDate.parse(document.published)
-        mentions_by_doc: dict[int, dict] = {}
         events: list[Event] = []
+        for sentence, tokens, phrase in self.read_sentences(parsed, state.ctx):
+            events.extend(self._sentence_events(document, sentence, tokens, phrase, state,
+                                                published))
+        return [self._backfill(e, state) for e in events]
+
+    def read_sentences(self, parsed: Parsed, ctx: DocumentContext
+                       ) -> Iterator[tuple[Sentence, list[Token], Phrase]]:
+        """Each sentence with its tokens and lexicon mentions, once the reading pass has
+        resolved its noun phrases into ``ctx`` (coreference sees what came before)."""
+        mentions_by_doc: dict[int, dict] = {}
         for sentence in parsed.sentences:
             doc = sentence.doc
             if id(doc) not in mentions_by_doc:
                 mentions_by_doc[id(doc)] = self.finder(doc)
             phrase = Phrase(sentence.offset, mentions_by_doc[id(doc)])
             tokens = list(sentence.tokens())
-            self._read_entities(tokens, phrase, state.ctx)
-            events.extend(self._sentence_events(document, sentence, tokens, phrase, state,
-                                                published))
-        return [self._backfill(e, state) for e in events]
+            self._read_entities(tokens, phrase, ctx)
+            yield sentence, tokens, phrase
 
     @staticmethod
     def _backfill(event: Event, state: _DocState) -> Event:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from chronique.actors.coref import DocumentContext
-from chronique.actors.resolve import Phrase
 from chronique.dates import PartialDate
 from chronique.documents.readers import Document, make_document
 from chronique.nlp import Parsed, parse_many
@@ -59,19 +58,11 @@ def actor_mentions(coder, parsed: Parsed) -> list[tuple[Entity, str | None]]:
     (``M. Diop``, ``Il``, ``les deux pays``) resolved as the coder resolves it; with the kind
     of lexicon mention that named it (country, person, title, ...)."""
     ctx = DocumentContext()
-    found: dict[int, dict] = {}
     out: list[tuple[Entity, str | None]] = []
-    for sentence in parsed.sentences:
-        doc = sentence.doc
-        if id(doc) not in found:
-            found[id(doc)] = coder.finder(doc)
-        phrase = Phrase(sentence.offset, found[id(doc)])
-        tokens = list(sentence.tokens())
-        # the coder's own reading pass: resolves every noun phrase head in reading order
-        # (filling the context's cache), exactly as when it codes the document
-        coder._read_entities(tokens, phrase, ctx)
+    # the coder's own reading pass fills the context's cache, as when it codes the document
+    for sentence, tokens, phrase in coder.read_sentences(parsed, ctx):
         for token in tokens:
-            for entity in ctx.cache.get((id(doc), token.i), ()):
+            for entity in ctx.cache.get((id(sentence.doc), token.i), ()):
                 if entity.keys():
                     mention = phrase.mentions.get(token.i)
                     out.append((entity, mention.kind if mention else None))

@@ -220,21 +220,15 @@ def create_app(store: Corpus | None = None, coder: Any = None, *,
             "max_text": limits.max_text_chars, "corpus": "1" if state.corpus else "0"})
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
-    @app.get("/", include_in_schema=False)
-    async def analyse_page() -> HTMLResponse:
-        return page("analyse")
+    def page_route(name: str):
+        async def route() -> HTMLResponse:  # no parameters: nothing read from the request
+            return page(name)
+        return route
 
-    @app.get("/corpus", include_in_schema=False)
-    async def corpus_page() -> HTMLResponse:
-        return page("corpus")
-
-    @app.get("/document", include_in_schema=False)
-    async def document_page() -> HTMLResponse:
-        return page("document")
-
-    @app.get("/docs", include_in_schema=False)
-    async def docs_page() -> HTMLResponse:
-        return page("docs")
+    for path, name in (("/", "analyse"), ("/corpus", "corpus"), ("/document", "document"),
+                       ("/docs", "docs")):
+        app.add_api_route(path, page_route(name), methods=["GET"], include_in_schema=False,
+                          name=f"{name}_page")
 
     @app.get("/static/{name}", include_in_schema=False)
     async def static(name: str, request: Request) -> Response:

@@ -99,6 +99,7 @@ class TriggerMatcher:
         self.quantities = frozenset(fold(str(w)) for w in (
             lexicon.cues.get("quantities") or {}).get("lemmas", [])) | QUANTITY_OBJECTS
         self.patterns = [compile_pattern(p) for p in lexicon.triggers]
+        self._near_cache: dict[int, set[str]] = {}  # per call: token index -> near words
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         for pattern in self.patterns:
             self._index[pattern.lemma].append(pattern)
@@ -110,7 +111,7 @@ class TriggerMatcher:
 
     def __call__(self, tokens) -> list[Trigger]:
         out = []
-        self._near_cache: dict[int, set[str]] = {}
+        self._near_cache = {}
         for token in tokens:
             verbal = verbal_noun(token)
             first = fold(token.lemma_)
@@ -157,9 +158,7 @@ class TriggerMatcher:
     def _near_words(self, token: Token) -> set[str]:
         """Folded lemmas and forms of the words near ``token`` (computed once per token: a
         lemma may have many patterns with ``with`` words)."""
-        cache = getattr(self, "_near_cache", None)
-        if cache is None:
-            cache = self._near_cache = {}
+        cache = self._near_cache
         words = cache.get(token.i)
         if words is None:
             near = list(_near(token))

@@ -55,11 +55,6 @@ class Parsed:
     text: str
     sentences: tuple[Sentence, ...]
 
-    def char_span(self, sentence: Sentence, start_token: int, end_token: int) -> tuple[int, int]:
-        doc = sentence.doc
-        return (sentence.offset + doc[start_token].idx,
-                sentence.offset + doc[end_token - 1].idx + len(doc[end_token - 1].text))
-
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL) -> Language:

@@ -74,9 +74,3 @@ def _from_url(url: str) -> PartialDate | None:
             if 1 <= mo <= 12 and 1 <= d <= 31:
                 return PartialDate(y, mo, d)
     return None
-
-
-def header_lines(text: str) -> int:
-    """How many leading characters are a page header (metadata, not an event sentence)."""
-    m = HEADER.match(fold(text.split("\n", 1)[0]))
-    return len(text.split("\n", 1)[0]) if m else 0

@@ -90,12 +90,6 @@ class DaskCoder:
         self.client.run(coder_for, self.settings)
         return len(self.client.scheduler_info().get("workers", {}))
 
-    def worker_peak_rss_mb(self) -> dict[str, float]:
-        """Peak resident memory of each worker process, in MB."""
-        from chronique.scale.worker import peak_rss_mb
-
-        return self.client.run(peak_rss_mb)
-
     def close(self) -> None:
         self.client.close()
         if self._cluster is not None:

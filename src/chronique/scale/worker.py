@@ -41,13 +41,6 @@ def code_batch(settings: Settings, documents: list) -> list[tuple[Any, list]]:
     return [(document, events) for document, events in coder.code_documents(documents)]
 
 
-def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (Linux ru_maxrss is in KB)."""
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def pid_after(seconds: float) -> int:
     """This worker's process id, after holding it busy for ``seconds`` (to reach every worker)."""
     import time

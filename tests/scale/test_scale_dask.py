@@ -52,3 +52,30 @@ def test_dask_addresses(address, expected):
 def test_bad_dask_addresses(address):
     with pytest.raises(ChroniqueError):
         parse_address(address)
+
+
+def _worker_state() -> dict:
+    import os
+
+    import dask
+
+    from chronique.scale import worker
+
+    return {"coders": len(worker._CODERS), "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+            "blas": os.environ.get("OPENBLAS_NUM_THREADS"),
+            "profile": dask.config.get("distributed.worker.profile.enabled"),
+            "tick": dask.config.get("distributed.admin.tick.interval")}
+
+
+def test_local_cluster_workers_are_tuned_and_warmed_up():
+    from chronique.scale.dask import DaskCoder
+    from chronique.settings import Settings
+
+    coder = DaskCoder(Settings(), "local:2")
+    try:
+        assert coder.warm_up() == 2
+        states = list(coder.client.run(_worker_state).values())
+    finally:
+        coder.close()
+    assert states == [{"coders": 1, "trim": None, "blas": "1", "profile": False,
+                       "tick": "500ms"}] * 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 import time
 from concurrent.futures import Future
@@ -138,3 +139,15 @@ def test_summary_line_always_printed_even_quiet(tmp_path, capsys):
     assert err.strip().splitlines()[-1].startswith("chronique: coded 32 documents")
     assert Summary(documents=2, events=3, unchanged=4).line() == \
         "coded 2 documents, 3 events; 4 unchanged in the store"
+
+
+def test_pool_warm_up_reaches_every_worker():
+    from chronique.scale.pool import ProcessPoolCoder
+    from chronique.settings import Settings
+
+    pool = ProcessPoolCoder(Settings(), 2)
+    try:
+        pids = pool.warm_up()
+    finally:
+        pool.close()
+    assert len(pids) == 2 and os.getpid() not in pids

@@ -30,15 +30,19 @@ def parse_address(address: str) -> tuple[str, int | None]:
 
 
 def tune_local_workers() -> None:
-    """Dask settings for the workers of a local cluster, measured on the benchmark corpus
-    (benchmarks/throughput.py, 300 articles, 2 workers: 6.8 s with Dask's defaults, 5.0 s
-    with these, 4.9 s for --workers 2):
+    """Dask settings for a local cluster, whose scheduler, nannies and workers share the
+    machine's cores with the coding itself (measured with benchmarks/throughput.py and
+    benchmarks/dask_overhead.py on a 2-core machine):
 
     - no ``MALLOC_TRIM_THRESHOLD_=65536`` in the workers' environment (Dask sets it to give
       memory back to the system sooner; spaCy allocates and frees many small arrays, and
-      trimming that often costs a fifth of the run);
+      trimming that often cost a fifth of the run: 300 articles, 6.8 s -> 5.0 s);
+    - the workers' BLAS pinned to one thread before they start (``pre-spawn-environ``);
     - no statistical profiler in the workers (it samples the deep stacks of the parser every
-      10 ms).
+      10 ms);
+    - the event-loop tick, system monitor and memory monitor at 0.5 s, 2 s and 1 s instead
+      of 20 ms, 0.5 s and 0.1 s: the defaults keep the main process (scheduler, client and
+      nannies) at about a tenth of a core, taken from the workers.
 
     A cluster started elsewhere is configured where it is started (docs/scale.md)."""
     import dask
@@ -46,8 +50,12 @@ def tune_local_workers() -> None:
 
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    environ.update(SINGLE_THREAD_ENV)
     dask.config.set({"distributed.nanny.pre-spawn-environ": environ,
-                     "distributed.worker.profile.enabled": False})
+                     "distributed.worker.profile.enabled": False,
+                     "distributed.admin.tick.interval": "500ms",
+                     "distributed.admin.system-monitor.interval": "2s",
+                     "distributed.worker.memory.monitor-interval": "1s"})
 
 
 class DaskCoder:
@@ -65,8 +73,7 @@ class DaskCoder:
             n = n or os.cpu_count() or 1
             tune_local_workers()
             self._cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.ERROR,
-                                         env=SINGLE_THREAD_ENV)
+                                         dashboard_address=None, silence_logs=logging.ERROR)
             self.client = Client(self._cluster)
         else:
             self.client = Client(target, timeout="30s")
@@ -84,11 +91,17 @@ class DaskCoder:
             yield from pairs
 
     def warm_up(self) -> int:
-        """Load the models on every worker now; returns the number of workers."""
-        from chronique.scale.worker import coder_for
+        """Load the models and code a short text on every worker now, as a task (tasks run
+        on a worker's own thread, which has buffers of its own to grow); returns the number
+        of workers."""
+        from chronique.scale.worker import warm_up
 
-        self.client.run(coder_for, self.settings)
-        return len(self.client.scheduler_info().get("workers", {}))
+        workers = list(self.client.scheduler_info().get("workers", {}))
+        futures = [self.client.submit(warm_up, self.settings, workers=[address],
+                                      allow_other_workers=False, pure=False)
+                   for address in workers]
+        self.client.gather(futures)
+        return len(workers)
 
     def close(self) -> None:
         self.client.close()

@@ -38,15 +38,16 @@ class ProcessPoolCoder:
             yield from pairs
 
     def warm_up(self, timeout: float = 300.0) -> set[int]:
-        """Wait until every worker has loaded its models; returns their process ids."""
+        """Wait until every worker has loaded its models and coded a short text
+        (``worker.warm_up``); returns their process ids."""
         import time
 
-        from chronique.scale.worker import pid_after
+        from chronique.scale.worker import warm_up
 
         seen: set[int] = set()
         deadline = time.monotonic() + timeout
         while len(seen) < self.workers and time.monotonic() < deadline:
-            handles = [self._pool.apply_async(pid_after, (0.3,)) for _ in range(self.workers)]
+            handles = [self._pool.apply_async(warm_up, (self.settings, 0.3)) for _ in range(self.workers)]
             seen.update(h.get(timeout=timeout) for h in handles)
         return seen
 

@@ -41,9 +41,22 @@ def code_batch(settings: Settings, documents: list) -> list[tuple[Any, list]]:
     return [(document, events) for document, events in coder.code_documents(documents)]
 
 
-def pid_after(seconds: float) -> int:
-    """This worker's process id, after holding it busy for ``seconds`` (to reach every worker)."""
+#: coded once by every worker before a run (``warm_up``): a short dispatch of our own
+WARM_UP_TEXT = ("Le ministre malien des Affaires étrangères a rencontré lundi à Dakar son "
+                "homologue sénégalais, qui a promis une aide de deux millions d'euros.")
+
+
+def warm_up(settings: Settings, hold: float = 0.0) -> int:
+    """Code a short text in this worker, on the thread that codes its batches: the models,
+    the lazy loads (dates, places) and the thread's own buffers are ready before the first
+    batch. Holds the worker ``hold`` seconds more (so that a pool's tasks reach every
+    worker); returns its process id."""
     import time
 
-    time.sleep(seconds)
+    from chronique.documents.readers import make_document
+
+    coder = coder_for(settings)
+    list(coder.code_documents([make_document("warm-up", WARM_UP_TEXT,
+                                             published="2020-01-06")]))
+    time.sleep(hold)
     return os.getpid()

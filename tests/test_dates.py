@@ -31,6 +31,6 @@ def test_weekday_without_year_keeps_x(resolver):
     assert resolver.resolve("mercredi", "XXXX-05-16") == "XXXX-05-15"
 
 
-def test_dateparser_is_not_fed_running_text(resolver):
+def test_possessive_sa_is_not_read_as_samedi(resolver):
     # "sa" must not be read as samedi: only candidate phrases reach the resolver
     assert resolver.find("Le ministre a présenté sa démission.", PartialDate(2024, 3, 13, )) == []

@@ -2,8 +2,8 @@
 
 Reads ``data/fr/dates.yaml`` (weekday and month names, number words, the stated rules).
 ``DateResolver.find(text)`` returns the expressions of a sentence with their resolved ISO
-date (unknown parts as X, ``XXXX-05-15``) and the id of the rule used. dateparser resolves
-the "il y a N jours" kind; the rest is plain calendar arithmetic written out here.
+date (unknown parts as X, ``XXXX-05-15``) and the id of the rule used. Every rule is plain
+calendar arithmetic written out here, the "il y a N jours" kind included.
 """
 
 from __future__ import annotations
@@ -242,24 +242,15 @@ class DateResolver:
         return (base - dt.timedelta(days=amount)).isoformat()
 
 
-#: the day dateparser's answers are read from (any day would do: only the offset is kept)
-_REFERENCE = dt.datetime(2001, 1, 31)
-
-
-@lru_cache(maxsize=256)
 def _ago_offset(count: int, unit: str) -> tuple[str, int] | None:
-    """How far back "il y a N unit" goes, as dateparser reads it: ("days", n), ("months", n)
-    or ("years", n). dateparser costs about a millisecond a call and the publication day
-    changes from article to article, so it is asked once per expression, from a fixed day,
-    and the offset is applied to each publication day."""
-    import dateparser
-
-    when = dateparser.parse(f"il y a {count} {unit}", languages=["fr"], settings={
-        "RELATIVE_BASE": _REFERENCE, "PREFER_DATES_FROM": "past"})
-    if when is None:
-        return None
-    if unit.startswith("mois"):
-        return "months", (_REFERENCE.year * 12 + _REFERENCE.month) - (when.year * 12 + when.month)
+    """How far back "il y a N unit" goes: ("days", n), ("months", n) or ("years", n).
+    Weeks are seven days; months and years keep only the parts they name."""
+    if unit.startswith("jour"):
+        return "days", count
+    if unit.startswith("semaine"):
+        return "days", 7 * count
+    if unit == "mois":
+        return "months", count
     if unit.startswith(("an", "annee")):
-        return "years", _REFERENCE.year - when.year
-    return "days", (_REFERENCE - when).days
+        return "years", count
+    return None

@@ -307,9 +307,9 @@ class Coder:
     def _obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext):
         """"X a déclaré que Y doivent ..." -> a request from X to Y (cues.yaml: obligation)."""
         out = []
+        governors = {t.head.i for t in tokens if t.dep_ == "xcomp"}
         for token in tokens:
-            if not self.modality.is_obligation(token) or not any(
-                    c.dep_ == "xcomp" for c in token.children):
+            if token.i not in governors or not self.modality.is_obligation(token):
                 continue
             speaker = self.modality.speaker(token)
             if speaker is None:

@@ -66,6 +66,7 @@ class ActorResolver:
             fold(w) for w in (lexicon.cues.get("quantities") or {}).get("lemmas", []))
         self.leaders = frozenset(
             fold(w) for w in (lexicon.cues.get("leaders") or {}).get("lemmas", []))
+        self._anaphor_heads = frozenset(form.split()[-1] for form in lexicon.anaphors)
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
@@ -322,6 +323,8 @@ class ActorResolver:
         return counts
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:
+        if fold(token.text) not in self._anaphor_heads:
+            return None  # most nouns: no anaphor ends with them, no need to read the tree
         words = [c for c in token.children if c.dep_ in {"det", "nummod"}]
         form = fold(" ".join([w.text for w in words] + [token.text]))
         found = self.lexicon.anaphors.get(form)

@@ -17,6 +17,8 @@ from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN", "X"}, "adj": {"ADJ", "VERB"}}
+#: a token of any other part of speech fits no pattern (``_fits``): it is not looked up
+TRIGGER_POS = frozenset().union(*POS.values())
 REFLEXIVE = {"se", "s'", "soi"}
 # heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide",
 # "l'accès à Internet")
@@ -113,6 +115,8 @@ class TriggerMatcher:
         out = []
         self._near_cache = {}
         for token in tokens:
+            if token.pos_ not in TRIGGER_POS:
+                continue
             verbal = verbal_noun(token)
             first = fold(token.lemma_)
             for key in sorted(lemma_keys(token), key=lambda k: (

@@ -360,7 +360,7 @@ class Coder:
         doc = sentence.doc
         s = sentence.offset + doc[start].idx
         e = sentence.offset + doc[end - 1].idx + len(doc[end - 1].text)
-        return Span(doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)], s, e)
+        return Span(doc[start:end].text, s, e)  # Doc.text would join the whole paragraph
 
     def _date(self, anchor: Token, sentence: Sentence, dates, state: _DocState,
               published: PartialDate | None):

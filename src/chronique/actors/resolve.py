@@ -333,7 +333,7 @@ class ActorResolver:
         first = min([token, *words], key=lambda t: t.i)
         start = phrase.offset + first.idx
         end = phrase.offset + token.idx + len(token.text)
-        text = token.doc.text[first.idx: token.idx + len(token.text)]
+        text = token.doc[first.i: token.i + 1].text
         return ctx.last_countries(found[1], text, start, end)
 
     def _noun_phrase(self, head: Token, phrase: Phrase, ctx: DocumentContext,
@@ -445,9 +445,8 @@ class ActorResolver:
         doc = head.doc
         start = phrase.offset + doc[start_tok].idx
         end = phrase.offset + doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        entity = Entity(doc.text[doc[start_tok].idx: doc[end_tok - 1].idx
-                                 + len(doc[end_tok - 1].text)],
-                        start, end, name, country, sector, role, ident, "lexicon")
+        entity = Entity(doc[start_tok:end_tok].text, start, end, name, country, sector, role,
+                        ident, "lexicon")
         if person and name and not country and appositive:
             extra = self._apposition(head, phrase, ctx) or self._title_before(head, phrase, ctx)
             if extra is not None:

@@ -38,7 +38,7 @@ class PlaceMention:
         last = doc[self.end_token - 1]
         end = self.offset + last.idx + len(last.text)
         e = self.entry
-        return Place(doc.text[doc[self.start_token].idx: last.idx + len(last.text)], e.name,
+        return Place(doc[self.start_token: self.end_token].text, e.name,
                      e.country, e.admin1, e.lat, e.lon, e.geonames_id, start, end, reason)
 
 

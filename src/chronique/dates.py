@@ -230,27 +230,10 @@ class DateResolver:
         n = g["n"]
         count = int(n) if n.isdigit() else self.numbers.get(n, 1)
         unit = g["u"]
-        offset = _ago_offset(count, unit)
-        if offset is None:
-            return None
-        kind, amount = offset
-        if kind == "months":
-            months = base.year * 12 + base.month - 1 - amount
+        if unit == "mois":
+            months = base.year * 12 + base.month - 1 - count
             return PartialDate(months // 12, months % 12 + 1, None).iso()
-        if kind == "years":
-            return PartialDate(base.year - amount, None, None).iso()
-        return (base - dt.timedelta(days=amount)).isoformat()
-
-
-def _ago_offset(count: int, unit: str) -> tuple[str, int] | None:
-    """How far back "il y a N unit" goes: ("days", n), ("months", n) or ("years", n).
-    Weeks are seven days; months and years keep only the parts they name."""
-    if unit.startswith("jour"):
-        return "days", count
-    if unit.startswith("semaine"):
-        return "days", 7 * count
-    if unit == "mois":
-        return "months", count
-    if unit.startswith(("an", "annee")):
-        return "years", count
-    return None
+        if unit.startswith(("an", "annee")):
+            return PartialDate(base.year - count, None, None).iso()
+        days = 7 * count if unit.startswith("semaine") else count  # jour(s)
+        return (base - dt.timedelta(days=days)).isoformat()

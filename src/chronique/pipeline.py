@@ -73,9 +73,8 @@ class Coder:
         self.resolver = ActorResolver(self.lexicon, self.gazetteer)
         self.matcher = TriggerMatcher(self.lexicon)
         self.modality = ModalityReader(self.lexicon)
-        self.assigner = ArgumentAssigner(self.resolver, frozenset(
-            fold(w) for w in self.lexicon.cues.get("light_verbs", {}).get("lemmas", [])),
-            self.modality.saying)
+        self.assigner = ArgumentAssigner(self.resolver, self.lexicon.cue_words("light_verbs"),
+                                         self.modality.saying)
         self.dates = DateResolver()
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)

@@ -42,10 +42,6 @@ LOCATIVE = {"a", "en", "au", "aux", "dans"}
 ENVOYS = {"ambassadeur", "ambassadrice", "ambassade", "diplomate", "consul", "consulat",
           "emissaire", "envoye", "charge"}
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
-#: ground that stands for whoever holds it ("les zones contrôlées par les rebelles")
-HELD_GROUND = {"territoire", "zone", "region", "position", "localite", "village", "ville",
-               "quartier", "bastion", "secteur", "fief", "base", "camp", "enclave", "poche"}
-HOLDING_VERBS = {"tenir", "controler", "occuper", "detenir"}
 
 
 @dataclass(frozen=True)
@@ -62,10 +58,10 @@ class ActorResolver:
     def __init__(self, lexicon: Lexicon, places=None) -> None:
         self.lexicon = lexicon
         self.places = places
-        self.quantities = frozenset(
-            fold(w) for w in (lexicon.cues.get("quantities") or {}).get("lemmas", []))
-        self.leaders = frozenset(
-            fold(w) for w in (lexicon.cues.get("leaders") or {}).get("lemmas", []))
+        self.quantities = lexicon.cue_words("quantities")
+        self.leaders = lexicon.cue_words("leaders")
+        self.held_ground = lexicon.cue_words("held_ground")
+        self.holding_verbs = lexicon.cue_words("held_ground", "verbs")
         self._anaphor_heads = frozenset(form.split()[-1] for form in lexicon.anaphors)
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
@@ -155,11 +151,12 @@ class ActorResolver:
 
     def _held_by(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         """Ground someone holds stands for them: "les zones contrôlées par les rebelles",
-        "les positions tenues par l'armée" are the rebels', the army's."""
-        if fold(token.lemma_) not in HELD_GROUND:
+        "les positions tenues par l'armée" are the rebels', the army's (cues.yaml:
+        held_ground)."""
+        if fold(token.lemma_) not in self.held_ground:
             return []
         for child in token.children:
-            if child.dep_ in {"acl", "amod"} and fold(child.lemma_) in HOLDING_VERBS:
+            if child.dep_ in {"acl", "amod"} and fold(child.lemma_) in self.holding_verbs:
                 for agent in child.children:
                     if agent.dep_ == "obl:agent":
                         found = [e for e in self.resolve(agent, phrase, ctx) if e.keys()]

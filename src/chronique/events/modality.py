@@ -29,24 +29,20 @@ class Modality:
     announced: bool = False  # a conditional in reported speech: "a annoncé qu'il bloquerait"
 
 
-def _lemmas(cues: dict, key: str) -> frozenset[str]:
-    return frozenset(fold(str(x)) for x in (cues.get(key) or {}).get("lemmas", []))
-
-
 class ModalityReader:
     """Decide the modality, the negation and the quoted speaker of a trigger."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        cues = lexicon.cues
-        self.cues = cues
-        self.saying = _lemmas(cues, "reported")
-        self.adverbial = frozenset(fold(x) for x in cues.get("reported", {}).get("adverbial", []))
-        self.intended = _lemmas(cues, "intended")
-        self.requested = _lemmas(cues, "requested")
-        self.hypothetical = _lemmas(cues, "hypothetical")
-        self.marks = frozenset(fold(x) for x in cues.get("hypothetical", {}).get("marks", []))
-        self.negation = _lemmas(cues, "negation")
-        self.obligation = _lemmas(cues, "obligation")
+        self.cues = lexicon.cues
+        words = lexicon.cue_words
+        self.saying = words("reported")
+        self.adverbial = words("reported", "adverbial")
+        self.intended = words("intended")
+        self.requested = words("requested")
+        self.hypothetical = words("hypothetical")
+        self.marks = words("hypothetical", "marks")
+        self.negation = words("negation")
+        self.obligation = words("obligation")
 
     def governors(self, token: Token) -> list[Token]:
         """The chain of predicates that govern ``token`` (nearest first)."""

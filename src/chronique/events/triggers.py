@@ -98,8 +98,7 @@ class TriggerMatcher:
     """Match trigger patterns against the tokens of a sentence."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.quantities = frozenset(fold(str(w)) for w in (
-            lexicon.cues.get("quantities") or {}).get("lemmas", [])) | QUANTITY_OBJECTS
+        self.quantities = lexicon.cue_words("quantities") | QUANTITY_OBJECTS
         self.patterns = [compile_pattern(p) for p in lexicon.triggers]
         self._near_cache: dict[int, set[str]] = {}  # per call: token index -> near words
         self._index: dict[str, list[Pattern]] = defaultdict(list)

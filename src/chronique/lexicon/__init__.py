@@ -67,6 +67,10 @@ class Lexicon:
     def load(cls, user_dirs: Iterable[Path] = ()) -> Lexicon:
         return _load(tuple(Path(d).resolve() for d in user_dirs))
 
+    def cue_words(self, key: str, part: str = "lemmas") -> frozenset[str]:
+        """The folded words of one list of cues.yaml (``cue_words("leaders")``)."""
+        return frozenset(fold(str(w)) for w in (self.cues.get(key) or {}).get(part) or [])
+
 
 def _iso3(alpha2: str) -> str | None:
     if alpha2 in EXTRA_CODES:

@@ -47,7 +47,8 @@ class ProcessPoolCoder:
         seen: set[int] = set()
         deadline = time.monotonic() + timeout
         while len(seen) < self.workers and time.monotonic() < deadline:
-            handles = [self._pool.apply_async(warm_up, (self.settings, 0.3)) for _ in range(self.workers)]
+            handles = [self._pool.apply_async(warm_up, (self.settings, 0.3))
+                       for _ in range(self.workers)]
             seen.update(h.get(timeout=timeout) for h in handles)
         return seen
 

@@ -338,15 +338,27 @@ class Corpus:
         snap = self._current()
         with self._lock:
             cur = snap.con.cursor()
-        timer = threading.Timer(self.time_limit, cur.interrupt)
-        timer.daemon = True
-        timer.start()
+        done = threading.Event()
+
+        def watchdog() -> None:
+            # an interrupt that lands between two statements, or before the first has
+            # started, is lost: past the limit, interrupt until the work gives up
+            if done.wait(self.time_limit):
+                return
+            while not done.is_set():
+                try:
+                    cur.interrupt()
+                except duckdb.Error:
+                    return  # closed meanwhile: the work is over
+                done.wait(0.01)
+
+        threading.Thread(target=watchdog, daemon=True).start()
         try:
             return work(cur, snap)
         except duckdb.InterruptException as exc:
             raise CorpusTimeout(f"query stopped after {self.time_limit:g} s") from exc
         finally:
-            timer.cancel()
+            done.set()
             cur.close()
 
     # -- queries ------------------------------------------------------------------------

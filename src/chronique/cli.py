@@ -46,6 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster: local, local:N "
                       "(start one with N workers) or tcp://HOST:PORT (an existing scheduler)")
 
+    _model_options(code)
+
+    tr = sub.add_parser("train", help="train the trigger model on gold corpora (the shipped "
+                        "corpus plus your own gold) and save it to a folder for --model")
+    tr.add_argument("corpus", nargs="+", metavar="CORPUS",
+                    help="gold JSONL files or folders (the format of `chronique eval`)")
+    tr.add_argument("-o", "--output", required=True, metavar="DIR", help="model folder")
+    tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--no-shipped", action="store_true",
+                    help="train on CORPUS alone, without the shipped training corpus")
+    tr.add_argument("--lexicon", action="append", default=[], metavar="DIR")
+
     exp = sub.add_parser("export", help="export a corpus store")
     exp.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
     exp.add_argument("--format", required=True,
@@ -82,12 +94,21 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--show-misses", type=int, default=0, metavar="N")
     ev.add_argument("--lexicon", action="append", default=[], metavar="DIR")
+    _model_options(ev)
     srv = sub.add_parser("serve", help="web dashboard and REST API (FastAPI + uvicorn)")
     srv.add_argument("--db", help="corpus store (DuckDB file) to browse")
     srv.add_argument("--host", default="127.0.0.1",
                      help="address to bind (default: loopback only)")
     srv.add_argument("--port", type=int, default=8000)
     return parser
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--model", metavar="DIR", help="a trigger model from `chronique train` "
+                       "(default: the model shipped in the package)")
+    group.add_argument("--rules-only", action="store_true",
+                       help="code with the rule lexicon alone, no trained model")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return _code(args, parser)
         if args.command == "eval":
             return _eval(args, parser)
+        if args.command == "train":
+            return _train(args)
         if args.command in {"export", "stats", "eval-clusters"}:
             from chronique import cli_corpus
 
@@ -115,20 +138,45 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _settings(lexicons: list[str], batch_size: int | None = None):
+def _settings(lexicons: list[str], batch_size: int | None = None, args=None):
     from chronique.settings import Settings
 
     for folder in lexicons:
         if not Path(folder).is_dir():
             raise ChroniqueError(f"--lexicon {folder}: not a folder")
-    settings = Settings(lexicons=tuple(Path(f) for f in lexicons))
+    model = getattr(args, "model", None)
+    if model and not (Path(model) / "model.json").is_file():
+        raise ChroniqueError(f"--model {model}: no trained model there (expected model.json; "
+                             "make one with `chronique train`)")
+    settings = Settings(lexicons=tuple(Path(f) for f in lexicons),
+                        trigger_model=Path(model) if model else None,
+                        rules_only=bool(getattr(args, "rules_only", False)))
     return replace(settings, batch_size=batch_size) if batch_size else settings
 
 
-def _coder(lexicons: list[str]):
+def _coder(lexicons: list[str], args=None):
     from chronique.pipeline import Coder
 
-    return Coder(_settings(lexicons))
+    return Coder(_settings(lexicons, args=args))
+
+
+def _train(args) -> int:
+    from chronique.learn.corpus import SHIPPED_CORPUS
+    from chronique.learn.train import train
+
+    paths = [Path(p) for p in args.corpus]
+    for path in paths:
+        if not path.exists():
+            raise ChroniqueError(f"{path}: no such file or folder")
+    if not args.no_shipped:
+        paths = [*SHIPPED_CORPUS, *paths]
+    coder = _coder(args.lexicon, argparse.Namespace(rules_only=True))
+    try:
+        train(coder, paths, Path(args.output), seed=args.seed,
+              progress=lambda line: print(f"chronique: {line}", file=sys.stderr))
+    except ValueError as exc:
+        raise ChroniqueError(str(exc)) from None
+    return 0
 
 
 def _code(args, parser) -> int:
@@ -146,7 +194,7 @@ def _code(args, parser) -> int:
         parser.error("--format parquet writes a dataset folder: give -o DIR")
     from chronique.cli_code import code_run
 
-    summary = code_run(args, _settings(args.lexicon, args.batch_size))
+    summary = code_run(args, _settings(args.lexicon, args.batch_size, args))
     print(f"chronique: {summary.line()}", file=sys.stderr)
     return 1 if args.strict and summary.skipped else 0
 
@@ -160,7 +208,7 @@ def _eval(args, parser) -> int:
     else:
         from chronique.documents.readers import make_document
 
-        coder = _coder(args.lexicon)
+        coder = _coder(args.lexicon, args)
         docs = [make_document(d["id"], d["text"], published=d.get("published"),
                               lang=d.get("lang")) for d in gold_inputs(gold, args.gold, args.texts)]
         system = [e.to_dict() for _, events in coder.code_documents(docs) for e in events]

@@ -29,6 +29,8 @@ from chronique.events.arguments import ArgumentAssigner
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
+from chronique.learn.combine import revise
+from chronique.learn.trigger_model import load_model
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 from chronique.nlp import Parsed, Sentence, load_nlp, parse_many
@@ -78,6 +80,8 @@ class Coder:
         self.dates = DateResolver()
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)
+        self.trigger_model = None if self.settings.rules_only else load_model(
+            self.settings.trigger_model)
 
     # -- public --------------------------------------------------------------------------
     def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
@@ -151,11 +155,7 @@ class Coder:
                          phrase: Phrase, state: _DocState,
                          published: PartialDate | None) -> list[Event]:
         ctx = state.ctx
-        names = {i for i, m in phrase.mentions.items() if m.kind in {"organisation", "person"}}
-        # words inside the name of an institution ("Forum de coopération locale") are not events
-        names |= {i for ent in sentence.doc.ents if ent.label_ in {"ORG", "MISC"} and len(ent) > 2
-                  for i in range(ent.start, ent.end) if sentence.doc[i].pos_ == "NOUN"}
-        triggers = [t for t in self.matcher(tokens) if t.token.i not in names]
+        triggers = self.triggers(sentence, tokens, phrase)
         obligations = self._obligations(tokens, phrase, ctx)
         suppressed = self._suppressed(triggers, obligations)
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
@@ -301,6 +301,22 @@ class Coder:
             state.seen.add(key)
             out.append(event)
         return out
+
+    def rule_triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
+                      ) -> tuple[list[Trigger], set[int]]:
+        """The lexicon's triggers of a sentence, and the tokens inside names (never events)."""
+        names = {i for i, m in phrase.mentions.items() if m.kind in {"organisation", "person"}}
+        # words inside the name of an institution ("Forum de coopération locale") are not events
+        names |= {i for ent in sentence.doc.ents if ent.label_ in {"ORG", "MISC"} and len(ent) > 2
+                  for i in range(ent.start, ent.end) if sentence.doc[i].pos_ == "NOUN"}
+        return [t for t in self.matcher(tokens) if t.token.i not in names], names
+
+    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase) -> list[Trigger]:
+        """The rule triggers, revised by the trigger model when there is one (learn/combine.py)."""
+        triggers, names = self.rule_triggers(sentence, tokens, phrase)
+        if self.trigger_model is None:
+            return triggers
+        return revise(self.trigger_model, tokens, triggers, names)
 
     # -- helpers ---------------------------------------------------------------------------
     def _obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext):

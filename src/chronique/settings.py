@@ -15,3 +15,5 @@ class Settings:
     batch_size: int = 32
     keep_unresolved: bool = False   # keep events where no participant has a country or id
     force_lang: str | None = None   # code texts whatever language they seem to be in
+    trigger_model: Path | None = None  # a folder from `chronique train`; None: the shipped one
+    rules_only: bool = False        # code with the rule lexicon alone, no trained model

@@ -1,0 +1,48 @@
+"""How the trigger model and the rule lexicon combine (docs/evaluation.md, "Models").
+
+- A rule trigger stays unless the model gives ``NONE`` at least ``policy.veto``.
+- A candidate no rule matched, outside every kept trigger's words and outside names, becomes
+  an event when the model's best class is a type with at least ``policy.add``; its record's
+  ``rule`` is ``model:<name>`` and its mode the one training gave that lemma and type most.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.events.triggers import Pattern, Trigger
+from chronique.learn.features import is_candidate
+from chronique.learn.trigger_model import TriggerModel
+from chronique.lexicon.forms import fold
+
+SPAN_DEPS = frozenset({"aux:tense", "aux:pass", "aux", "cop", "expl:comp", "expl:pv", "expl"})
+
+
+def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
+           excluded: set[int]) -> list[Trigger]:
+    """The rule triggers the model keeps, then the events it adds, in token order."""
+    kept = [t for t in triggers if model.predict(t.token, t)[model.none] < model.policy.veto]
+    covered = {i for t in kept for i in range(t.start_token, t.end_token)}
+    ruled = {t.token.i for t in triggers}
+    added = []
+    for token in tokens:
+        if token.i in covered or token.i in ruled or token.i in excluded or not is_candidate(
+                token):
+            continue
+        probs = model.predict(token, None)
+        best = int(probs.argmax())
+        if best != model.none and probs[best] >= model.policy.add:
+            added.append(_trigger(model, token, model.classes[best], float(probs[best])))
+    return sorted(kept + added, key=lambda t: t.token.i)
+
+
+def _trigger(model: TriggerModel, token: Token, event_type: str, prob: float) -> Trigger:
+    lemma = fold(token.lemma_)
+    pattern = Pattern(
+        id=f"model:{model.name}", type=event_type, lemma=lemma,
+        pos="noun" if token.pos_ == "NOUN" else "verb", objects=frozenset(), withs=frozenset(),
+        reflexive=False, mode=model.mode(lemma, event_type), context=(), actor=None,
+        recipient=None, reciprocal=event_type == "CONSULT", modality=None,
+        raw={"probability": round(prob, 3)})
+    words = [token.i] + [c.i for c in token.children if c.dep_ in SPAN_DEPS]
+    return Trigger(token, pattern, min(words), max(words) + 1)

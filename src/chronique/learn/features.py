@@ -1,0 +1,73 @@
+"""Features of a candidate predicate, read from the parse (one function, shared by training
+and coding so the two can never drift).
+
+A candidate is a verb, a noun or an adjective (past participles the parser tags ADJ). Its
+features: lemma and form, part of speech, dependency frame (each dependent's relation, its
+preposition and lemma, also tied to the candidate's lemma), head, tense and mood, negation,
+reflexive, and what the rule lexicon says of it (the pattern's type and id, or none).
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.tokens import Token
+
+from chronique.events.arguments import case_word
+from chronique.events.triggers import Trigger
+from chronique.lexicon.forms import fold
+
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+SKIPPED_DEPS = frozenset({"punct", "det", "cc"})
+NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "guere"})
+VECTOR_SIZE = 300
+
+
+def is_candidate(token: Token) -> bool:
+    """Whether the token may carry an event (verb, noun, adjective; never a stop word)."""
+    return token.pos_ in CANDIDATE_POS and not token.is_stop and len(token.text) > 2
+
+
+def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
+    """The sparse features of one candidate, as ``name -> 1.0``."""
+    lemma = fold(token.lemma_)
+    out = {f"l={lemma}": 1.0, f"pos={token.pos_}": 1.0, f"dep={token.dep_}": 1.0,
+           f"l|pos={lemma}|{token.pos_}": 1.0, f"suffix={fold(token.text)[-4:]}": 1.0,
+           f"hl={fold(token.head.lemma_)}": 1.0, f"hpos={token.head.pos_}": 1.0}
+    for key in ("VerbForm", "Tense", "Mood", "Number"):
+        for value in token.morph.get(key):
+            out[f"{key}={value}"] = 1.0
+    if rule is None:
+        out["rule=none"] = 1.0
+    else:
+        out[f"rule={rule.pattern.type}"] = 1.0
+        out[f"rule_id={rule.pattern.id}"] = 1.0
+    for child in token.children:
+        out.update(_child_features(lemma, child))
+    if token.head.i != token.i:
+        out[f"hdep={token.dep_}|{fold(token.head.lemma_)}"] = 1.0
+    return out
+
+
+def _child_features(lemma: str, child: Token) -> dict[str, float]:
+    dep = child.dep_
+    if dep in SKIPPED_DEPS:
+        return {}
+    word = fold(child.lemma_)
+    if word in NEGATIONS or fold(child.text) in NEGATIONS:
+        return {"neg": 1.0}
+    if word in {"se", "soi"} or dep.startswith("expl"):
+        return {"refl": 1.0, f"l+refl={lemma}": 1.0}
+    if dep.startswith("aux"):
+        return {f"{dep}={word}": 1.0}
+    case = case_word(child)
+    return {f"c={dep}:{case}": 1.0, f"c={dep}:{case}={word}": 1.0,
+            f"l+c={lemma}|{dep}:{case}": 1.0, f"l+c={lemma}|{dep}:{case}={word}": 1.0}
+
+
+def token_vector(token: Token) -> numpy.ndarray:
+    """The token's word vector (``fr_core_news_md``), unit length; zeros when it has none."""
+    vector = token.vector
+    if vector.shape[0] != VECTOR_SIZE:
+        return numpy.zeros(VECTOR_SIZE, dtype="float32")
+    norm = float(numpy.linalg.norm(vector))
+    return (vector / norm).astype("float32") if norm else vector.astype("float32")

@@ -40,3 +40,15 @@ def test_eval_counts_optional_events_without_reward():
     result = evaluate(gold, system)
     assert result["core"]["recall"] == 1.0
     assert abs(result["core"]["precision"] - 2 / 3) < 1e-3
+
+
+def test_an_organ_agrees_with_its_family():
+    """The Security Council (UNSC) coded where the gold says UN is the same participant, as in
+    the reference scorer's FAMILY table; a different organisation is not."""
+    from chronique.evaluate import participants_match
+
+    gold = {"actor": [{"text": "l'ONU", "country": "IGO", "id": "UN"}], "recipient": []}
+    council = {"actor": [{"text": "Conseil de sécurité", "country": "IGO", "id": "UNSC"}]}
+    union = {"actor": [{"text": "Union africaine", "country": "IGO", "id": "AU"}]}
+    assert participants_match(gold, council)
+    assert not participants_match(gold, union)

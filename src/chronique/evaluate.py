@@ -15,6 +15,16 @@ from pathlib import Path
 from typing import Any
 
 INTERNATIONAL = {"IGO", "NGO", "MNC"}
+FAMILIES = Path(__file__).resolve().parent / "data" / "ontology" / "families.tsv"
+
+
+def _families() -> dict[str, str]:
+    rows = (line.split("\t") for line in FAMILIES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {ident.strip(): family.strip() for ident, family in rows}
+
+
+FAMILY = _families()
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -32,6 +42,8 @@ def entity_keys(entity: Any) -> frozenset[str]:
         out.add(country)
     if ident:
         out.add(ident)
+        if ident in FAMILY:
+            out.add(FAMILY[ident])
     if not out and country:
         out.add(country)
     return frozenset(out)
@@ -70,6 +82,15 @@ def full_match(gold: dict, system: dict) -> bool:
     return core_match(gold, system) and date_ok(gold, system) and location_ok(gold, system)
 
 
+def preference(gold: dict, system: dict) -> tuple[bool, bool]:
+    """Among matching candidates, the one that agrees on date and place first, then the one in
+    the gold's sentence (same counts; truer attribute accuracies)."""
+    sent = system.get("sentence")
+    same_sentence = isinstance(sent, dict) and gold.get("sentence") is not None and \
+        sent.get("index") == gold.get("sentence")
+    return (not (date_ok(gold, system) and location_ok(gold, system)), not same_sentence)
+
+
 MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
     "core": core_match, "full": full_match, "dyad": participants_match}
 
@@ -79,7 +100,7 @@ def max_matching(golds: list, systems: list, ok) -> dict[int, int]:
     owner: dict[int, int] = {}
 
     def attempt(g: int, seen: set[int]) -> bool:
-        for s in range(len(systems)):
+        for s in sorted(range(len(systems)), key=lambda i: preference(golds[g], systems[i])):
             if s in seen or not ok(golds[g], systems[s]):
                 continue
             seen.add(s)

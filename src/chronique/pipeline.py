@@ -160,7 +160,7 @@ class Coder:
         suppressed = self._suppressed(triggers, obligations)
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
         places = self.places(sentence.doc, tokens, sentence.offset, prefer)
-        dates = self.dates.find(sentence.text, published)
+        dates = self.dates.find(_without_dateline(sentence, document.dateline), published)
         sref = SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end)
         out: list[Event] = []
         items = [(t, None) for t in triggers if t.token.i not in suppressed]
@@ -424,6 +424,17 @@ class Coder:
 
 
 SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+
+
+def _without_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> str:
+    """The sentence's text with the dateline's words blanked (same offsets): the dateline
+    dates the article, not its events."""
+    if dateline is None or dateline[0] >= sentence.end or dateline[1] <= sentence.start:
+        return sentence.text
+    start, end = max(dateline[0], sentence.start), min(dateline[1], sentence.end)
+    text = sentence.text
+    a, b = start - sentence.start, end - sentence.start
+    return text[:a] + " " * (b - a) + text[b:]
 
 
 def _speaker_subject(token: Token) -> bool:

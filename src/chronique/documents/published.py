@@ -9,6 +9,7 @@ when there is one, else the year stays unknown (``XXXX-05-16``).
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -17,13 +18,30 @@ from chronique.lexicon.forms import fold
 
 MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
           "octobre", "novembre", "decembre"]
-_MONTH = "|".join(MONTHS)
+ABBREVIATIONS = {"janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
+                 "nov": 11, "dec": 12}
+_WEEKDAY = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# a day and month (and year), in words or digits: "14 avril 2024", "1er mai", "3 déc. 2019",
+# "14/04/2024" (the month word is checked by ``month_number``)
+_DATE = (rf"(?:{_WEEKDAY}\s+)?(?:(?P<d>\d{{1,2}}|1er)\s+(?P<m>[^\W\d_]{{3,9}}\.?)"
+         r"(?:\s+(?P<y>\d{4}))?|(?P<nd>\d{1,2})[/.-](?P<nm>\d{1,2})(?:[/.-](?P<ny>\d{4}))?)")
+# a city as datelines write it: "BAMAKO", "Port-au-Prince", "N'DJAMENA", "Le Caire"
+_CITY = r"(?P<city>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*(?: [A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*){0,2})"
+_AGENCY = r"\((?P<agency>[^)\n]{1,40})\)"
+_DASH = r"\s*(?:/[^/\n]{1,20}/\s*)?[-–—]{1,2}"
+# "BAMAKO, 3 mars 2023 (AFP) -", "Port-au-Prince, 8 février 2024 –", "QUÉBEC, le 5 mai 2023
+# /CNW/ -", "ASTANA, 18 avril (Xinhua) --", "Kinshasa, 12/03/2019 -": a city, a date, then an
+# agency or a dash, at the start of a line
 DATELINE = re.compile(
-    rf"^\s*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý' \-]+),\s*(?:le\s+)?(?P<d>\d{{1,2}}|1er)\s+(?P<m>{_MONTH})"
-    rf"(?:\s+(?P<y>\d{{4}}))?\s*\((?P<agency>[^)]{{1,40}})\)", re.IGNORECASE)
+    rf"^[ \t]*{_CITY}\s*,\s*(?:(?i:le)\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
+    re.MULTILINE)
+# "ABIDJAN (AFP) -", "Genève (ATS) –": a city and an agency, no date
+CITY_LINE = re.compile(rf"^[ \t]*{_CITY}\s*(?:,\s*)?{_AGENCY}\s*[-–—]{{1,2}}", re.MULTILINE)
+# "Publié le 14 avril 2024 à 10h12", "Mis à jour le 14/04/2024", "Dernière mise à jour à 08h34
+# le 16/05", "Publié le lundi 14.04.2024", "Mis en ligne le 3 déc. 2019": on folded text
 HEADER = re.compile(
-    r"(?:mise a jour|publie|mis a jour|modifie|date)[^\n]{0,40}?\ble\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})"
-    r"(?:/(?P<y>\d{4}))?")
+    r"(?:mise a jour|mis a jour|mis en ligne|publie|modifie|date|poste|paru)[^\n]{0,40}?"
+    r"\b(?:le|du)\s+" + _DATE.replace("(?P<", "(?P<h"), re.IGNORECASE)
 URL_FULL = re.compile(r"(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{2})[/-]?(?P<d>\d{2})(?!\d)")
 URL_PD = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/")
 
@@ -33,37 +51,65 @@ class Published:
     date: str | None
     source: str | None
     dateline_city: str | None = None
-    dateline_span: tuple[int, int] | None = None
+    dateline_span: tuple[int, int] | None = None  # the dateline's characters, city to dash
 
 
 def find_published(text: str, *, given: str | None = None, html_date: str | None = None,
                    url: str | None = None) -> Published:
     """Publication date of a document and where it came from."""
     head = text[:600]
-    folded = fold(head)
-    dateline = DATELINE.search(head)
-    city = dateline.group("city").strip().title() if dateline else None
-    span = (dateline.start("city"), dateline.end("city")) if dateline else None
+    dateline = DATELINE.search(head[:400])
+    city_line = dateline or CITY_LINE.search(head[:400])
+    city = _city(city_line.group("city")) if city_line else None
+    span = (city_line.start("city"), city_line.end()) if city_line else None
     if given and PartialDate.parse(given):
         return Published(PartialDate.parse(given).iso(), "given", city, span)
     if html_date and PartialDate.parse(html_date[:10]):
         return Published(PartialDate.parse(html_date[:10]).iso(), "html", city, span)
     url_date = _from_url(url or "")
-    if dateline:
-        d = 1 if dateline.group("d").lower() == "1er" else int(dateline.group("d"))
-        m = MONTHS.index(fold(dateline.group("m"))) + 1
-        y = int(dateline.group("y")) if dateline.group("y") else (
-            url_date.year if url_date else None)
-        return Published(PartialDate(y, m, d).iso(), "dateline", city, span)
-    header = HEADER.search(folded)
-    if header:
-        y = int(header.group("y")) if header.group("y") else (url_date.year if url_date else None)
-        m, d = int(header.group("m")), int(header.group("d"))
-        if 1 <= m <= 12 and 1 <= d <= 31:
-            return Published(PartialDate(y, m, d).iso(), "header", city, span)
+    year = url_date.year if url_date else None
+    found = _date(dateline, "", year) if dateline else None
+    if found:
+        return Published(found.iso(), "dateline", city, span)
+    header = HEADER.search(fold(head))
+    found = _date(header, "h", year) if header else None
+    if found:
+        return Published(found.iso(), "header", city, span)
     if url_date:
         return Published(url_date.iso(), "url", city, span)
     return Published(None, None, city, span)
+
+
+def _city(words: str) -> str:
+    """A dateline city as it is named ("PORT-AU-PRINCE" -> "Port-Au-Prince" for lookup)."""
+    return words.strip().title() if words.isupper() else words.strip()
+
+
+def _date(match: re.Match, prefix: str, year: int | None) -> PartialDate | None:
+    """The calendar-valid date of a dateline or header match (None when impossible)."""
+    g = {k[len(prefix):]: v for k, v in match.groupdict().items() if k.startswith(prefix)}
+    if g.get("d"):
+        d = 1 if g["d"].lower() == "1er" else int(g["d"])
+        m = month_number(g["m"])
+        if m is None:
+            return None
+        y = int(g["y"]) if g.get("y") else year
+    else:
+        d, m = int(g["nd"]), int(g["nm"])
+        y = int(g["ny"]) if g.get("ny") else year
+    try:
+        datetime.date(y or 2000, m, d)
+    except ValueError:
+        return None
+    return PartialDate(y, m, d)
+
+
+def month_number(word: str) -> int | None:
+    """1..12 for a French month name or its usual abbreviation ("févr.", "déc."), else None."""
+    key = fold(word).rstrip(".")
+    if key in MONTHS:
+        return MONTHS.index(key) + 1
+    return ABBREVIATIONS.get(key)
 
 
 def _from_url(url: str) -> PartialDate | None:

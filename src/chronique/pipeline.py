@@ -384,7 +384,8 @@ class Coder:
             clause = self._clause_range(anchor, sentence)
             inside = [d for d in resolved if clause[0] <= d.start < clause[1]]
             chosen = (inside or resolved)[0]
-            if state.article_date is None:
+            if state.article_date is None and "X" not in chosen.date:
+                # the article's day is a day: "en août" in a background sentence is not it
                 state.article_date = (chosen.date, chosen.text)
             return chosen.date, chosen.text, chosen.rule
         if state.article_date is not None:

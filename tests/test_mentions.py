@@ -63,3 +63,15 @@ def test_demonym_in_four_forms(coder):
 def test_compound_demonym_gives_both_countries(coder):
     entities = resolve_mention(coder, "Le partenariat sino-kazakh progresse.", "sino-kazakh")
     assert {e.country for e in entities} >= {"CHN"}
+
+
+def test_the_organisation_named_before_is_the_actor_of_a_description():
+    """"L'organisation régionale" after "l'Union africaine" is the Union (anaphors.tsv)."""
+    from chronique.pipeline import Coder
+
+    text = ("L'Union africaine a tenu lundi un sommet extraordinaire à Addis-Abeba. "
+            "L'organisation régionale a suspendu le Soudan de toutes ses activités.")
+    events = Coder().code_text(text, published="2019-06-10")
+    sanction = [e for e in events if e.event_type == "SANCTION"]
+    assert sanction and sanction[0].actor[0].id == "AU"
+    assert sanction[0].recipient[0].country == "SDN"

@@ -146,6 +146,9 @@ class Coder:
             if token.pos_ not in NP_HEAD_POS or token.dep_ in {"flat:name", "fixed", "case"}:
                 continue
             entities = self.resolver.resolve_one(token, phrase, ctx)
+            for entity in entities:
+                if entity.resolved_by != "anaphor":
+                    ctx.add_organisation(entity)
             if token.dep_ in SUBJECT_DEPS and entities:
                 gender = honorific_gender(token) or (token.morph.get("Gender") or [None])[0]
                 number = (token.morph.get("Number") or [None])[0]

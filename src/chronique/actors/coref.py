@@ -34,6 +34,7 @@ class DocumentContext:
     subjects: list[Salient] = field(default_factory=list)
     countries: list[tuple[str, Entity]] = field(default_factory=list)
     last_person: Entity | None = None
+    organisations: list[Entity] = field(default_factory=list)
     cache: dict[tuple[int, int], list[Entity]] = field(default_factory=dict)
 
     def add_person(self, entity: Entity) -> None:
@@ -65,6 +66,16 @@ class DocumentContext:
     def add_country(self, code: str, entity: Entity) -> None:
         if code and code not in {"IGO", "NGO", "MNC"}:
             self.countries.append((code, entity))
+
+    def add_organisation(self, entity: Entity) -> None:
+        if entity.id and entity.country in {"IGO", "NGO"}:
+            self.organisations.append(entity)
+
+    def last_organisation(self, text: str, start: int, end: int) -> list[Entity]:
+        """"L'organisation régionale", "le bloc": the last international organisation named."""
+        if not self.organisations:
+            return []
+        return [_as_mention(self.organisations[-1], text, start, end, "anaphor")]
 
     def pronoun(self, text: str, start: int, end: int, gender: str | None,
                 number: str | None) -> list[Entity]:

@@ -62,7 +62,7 @@ class ActorResolver:
         self.leaders = lexicon.cue_words("leaders")
         self.held_ground = lexicon.cue_words("held_ground")
         self.holding_verbs = lexicon.cue_words("held_ground", "verbs")
-        self._anaphor_heads = frozenset(form.split()[-1] for form in lexicon.anaphors)
+        self._anaphor_heads = frozenset(form.replace("'", " ").split()[-1] for form in lexicon.anaphors)
 
     def resolve(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
         out: list[Entity] = []
@@ -323,14 +323,18 @@ class ActorResolver:
         if fold(token.text) not in self._anaphor_heads:
             return None  # most nouns: no anaphor ends with them, no need to read the tree
         words = [c for c in token.children if c.dep_ in {"det", "nummod"}]
-        form = fold(" ".join([w.text for w in words] + [token.text]))
+        form = fold(" ".join([w.text for w in words] + [token.text])).replace("' ", "'")
         found = self.lexicon.anaphors.get(form)
         if not found:
             return None
+        if found[0] == "organisation" and not ctx.organisations:
+            return None  # nothing named yet: read the phrase as it stands
         first = min([token, *words], key=lambda t: t.i)
         start = phrase.offset + first.idx
         end = phrase.offset + token.idx + len(token.text)
         text = token.doc[first.i: token.i + 1].text
+        if found[0] == "organisation":
+            return ctx.last_organisation(text, start, end)
         return ctx.last_countries(found[1], text, start, end)
 
     def _noun_phrase(self, head: Token, phrase: Phrase, ctx: DocumentContext,

@@ -26,6 +26,7 @@ from chronique.build import EventBuilder
 from chronique.dates import DateResolver, PartialDate
 from chronique.documents.readers import Document, make_document
 from chronique.events.arguments import ArgumentAssigner
+from chronique.events.happenings import one_per_happening
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
@@ -113,7 +114,7 @@ class Coder:
         for sentence, tokens, phrase in self.read_sentences(parsed, state.ctx):
             events.extend(self._sentence_events(document, sentence, tokens, phrase, state,
                                                 published))
-        return [self._backfill(e, state) for e in events]
+        return one_per_happening([self._backfill(e, state) for e in events], _headline(parsed))
 
     def read_sentences(self, parsed: Parsed, ctx: DocumentContext
                        ) -> Iterator[tuple[Sentence, list[Token], Phrase]]:
@@ -428,6 +429,15 @@ class Coder:
 
 
 SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+
+
+def _headline(parsed: Parsed) -> int | None:
+    """The headline's sentence index: a first line of one sentence, with more text after it
+    and no final full stop."""
+    sentences = parsed.sentences
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    return None if sentences[0].text.rstrip().endswith(".") else sentences[0].index
 
 
 def _without_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> str:

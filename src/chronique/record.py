@@ -143,4 +143,5 @@ class Event:
             "published": self.published,
             "published_source": self.published_source,
             "url": self.url,
+            **({"mentions": self.extras["mentions"]} if self.extras.get("mentions") else {}),
         }

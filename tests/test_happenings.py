@@ -1,0 +1,30 @@
+"""One event per happening (events/happenings.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.pipeline import Coder
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return Coder()
+
+
+def test_a_headline_and_its_lead_are_one_event(coder):
+    text = ("La Guinée rappelle son ambassadeur en France\n"
+            "CONAKRY, 12 mars 2021 (Agence) - La Guinée a rappelé jeudi son ambassadeur en "
+            "France pour consultations, a annoncé le ministère des Affaires étrangères.")
+    events = [e.to_dict() for e in coder.code_text(text)]
+    recalls = [e for e in events if e["event_type"] == "SANCTION"]
+    assert len(recalls) == 1
+    assert recalls[0]["sentence"]["index"] == 1
+    assert recalls[0]["mentions"][0]["sentence"] == 0
+
+
+def test_two_requests_in_one_body_stay_two_events(coder):
+    text = ("Le secrétaire d'Etat américain a appelé lundi l'Iran à libérer les détenus. "
+            "Il a aussi appelé l'Iran à reprendre les négociations sur le nucléaire.")
+    events = coder.code_text(text, published="2022-05-10")
+    assert len([e for e in events if e.event_type == "REQUEST"]) == 2

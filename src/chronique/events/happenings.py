@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from chronique.record import Event
 
+
 def one_per_happening(events: list[Event], headline: int | None) -> list[Event]:
     """The document's events, each headline event merged into the first body event that
     reports the same happening (``headline``: the headline's sentence index, if any)."""

@@ -61,6 +61,7 @@ class _DocState:
     article_date: tuple[str, str] | None = None
     article_place: object = None
     seen: set = field(default_factory=set)
+    acts: list = field(default_factory=list)  # actors of the article's acts so far
 
 
 class Coder:
@@ -81,6 +82,8 @@ class Coder:
         self.dates = DateResolver()
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)
+        self.acts = {key: frozenset(self.lexicon.cues["condemned_acts"][key])
+                     for key in ("types", "event_types")}
         self.trigger_model = None if self.settings.rules_only else load_model(
             self.settings.trigger_model)
 
@@ -290,6 +293,9 @@ class Coder:
                 if home:
                     recipients = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
                                          country=home, resolved_by="location"),)
+            recipients, rule = self._condemned_act(event_type, actors, recipients, state, rule)
+            if event_type in self.acts["types"] and any(a.keys() for a in actors):
+                state.acts.append(tuple(actors))
             event = self.builder(
                 doc_id=document.id, event_type=event_type, mode=mode, context=tuple(context),
                 actors=tuple(actors), recipients=tuple(recipients), trigger=trigger_span,
@@ -323,6 +329,19 @@ class Coder:
         return revise(self.trigger_model, tokens, triggers, names)
 
     # -- helpers ---------------------------------------------------------------------------
+    def _condemned_act(self, event_type: str, actors, recipients, state: _DocState, rule: str):
+        """A condemnation that names no one targets the doers of the article's latest act
+        (cues.yaml: condemned_acts)."""
+        if event_type not in self.acts["event_types"] or any(
+                r.keys() for r in recipients if not _self_recipients((r,), actors)):
+            return recipients, rule
+        mine = _keys(tuple(actors))
+        for doers in reversed(state.acts):
+            if _keys(doers) and not _keys(doers) & mine:
+                found = tuple(replace(d, resolved_by="act") for d in doers)
+                return found, f"{rule}+{self.lexicon.cues['condemned_acts']['id']}"
+        return recipients, rule
+
     def _obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext):
         """"X a déclaré que Y doivent ..." -> a request from X to Y (cues.yaml: obligation)."""
         out = []

@@ -72,3 +72,19 @@ def test_event_table_covers_every_type():
     assert len(counts) == 16 and min(counts.values()) >= 10
     modal = [c for c in CASES if c["modality"] not in {"", "asserted"} or c["negated"] == "yes"]
     assert len(modal) >= 40
+
+
+@pytest.mark.parametrize("sentence, main, adjunct", [
+    ("Le Maroc a rappelé son ambassadeur à Alger, condamnant les propos du ministre algérien.",
+     "SANCTION", "ACCUSE"),
+    ("L'Union africaine a suspendu le Mali, en appelant la junte à rétablir l'ordre "
+     "constitutionnel.", "SANCTION", "REQUEST"),
+], ids=["present-participle", "gerund"])
+def test_a_participle_clause_is_an_event_of_its_own(coder, sentence, main, adjunct):
+    """A present participle or gerund beside the main verb is an act of the same actor, not
+    the content of the main verb (pipeline._participial_adjunct)."""
+    events = coder.code_text(sentence, published="2023-05-12")
+    types = {e.event_type for e in events}
+    assert {main, adjunct} <= types
+    [extra] = [e for e in events if e.event_type == adjunct]
+    assert extra.actor[0].keys() == next(e for e in events if e.event_type == main).actor[0].keys()

@@ -83,7 +83,7 @@ class Coder:
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)
         self.acts = {key: frozenset(self.lexicon.cues["condemned_acts"][key])
-                     for key in ("types", "event_types")}
+                     for key in ("types", "event_types", "modes")}
         self.trigger_model = None if self.settings.rules_only else load_model(
             self.settings.trigger_model)
 
@@ -293,7 +293,8 @@ class Coder:
                 if home:
                     recipients = (Entity(trigger_span.text, trigger_span.start, trigger_span.end,
                                          country=home, resolved_by="location"),)
-            recipients, rule = self._condemned_act(event_type, actors, recipients, state, rule)
+            recipients, rule = self._condemned_act(event_type, mode, actors, recipients, state,
+                                                   rule)
             if event_type in self.acts["types"] and any(a.keys() for a in actors):
                 state.acts.append(tuple(actors))
             event = self.builder(
@@ -329,10 +330,11 @@ class Coder:
         return revise(self.trigger_model, tokens, triggers, names)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _condemned_act(self, event_type: str, actors, recipients, state: _DocState, rule: str):
+    def _condemned_act(self, event_type: str, mode: str | None, actors, recipients,
+                       state: _DocState, rule: str):
         """A condemnation that names no one targets the doers of the article's latest act
         (cues.yaml: condemned_acts)."""
-        if event_type not in self.acts["event_types"] or any(
+        if event_type not in self.acts["event_types"] or mode not in self.acts["modes"] or any(
                 r.keys() for r in recipients if not _self_recipients((r,), actors)):
             return recipients, rule
         mine = _keys(tuple(actors))
@@ -376,6 +378,8 @@ class Coder:
             if trigger.pattern.type == "REQUEST" and _purpose(trigger.token, heads):
                 # "ont bloqué les routes pour réclamer ...": the protest is the event
                 out.add(trigger.token.i)
+                continue
+            if _participial_adjunct(trigger.token):
                 continue
             node = trigger.token
             for _ in range(5):
@@ -537,6 +541,14 @@ def _subject_of(noun: Token, verb: Token) -> bool:
     if noun.head.i == verb.i and noun.dep_ in {"nsubj", "nsubj:pass"}:
         return True
     return verb.head.i == noun.i and verb.dep_ in {"advcl", "acl", "dep"} and noun.i < verb.i
+
+
+def _participial_adjunct(token: Token) -> bool:
+    """A present participle or gerund clause beside its main verb ("a rappelé son
+    ambassadeur, condamnant les propos ...", "en appelant la junte à ..."): an act of its own,
+    not the content of the main verb."""
+    return token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") and \
+        "Pres" in token.morph.get("Tense")
 
 
 def _follows_infinitive_mark(trigger: Trigger, embedding: list[Trigger]) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -44,10 +43,8 @@ def main() -> int:
     best = max(fine, key=lambda r: (r[2].get("news-fr dev", 0) + r[2].get("corpus dev", 0)))
     print(f"best: add {best[0]} veto {best[1]}")
     if args.write:
-        info = json.loads((args.model / "model.json").read_text(encoding="utf-8"))
-        info["policy"] = {"add": best[0], "veto": best[1]}
-        (args.model / "model.json").write_text(json.dumps(info, ensure_ascii=False, indent=0),
-                                               encoding="utf-8")
+        model.policy = replace(model.policy, add=best[0], veto=best[1])
+        model.save(args.model / "triggers")
     return 0
 
 

@@ -145,9 +145,9 @@ def _settings(lexicons: list[str], batch_size: int | None = None, args=None):
         if not Path(folder).is_dir():
             raise ChroniqueError(f"--lexicon {folder}: not a folder")
     model = getattr(args, "model", None)
-    if model and not (Path(model) / "model.json").is_file():
-        raise ChroniqueError(f"--model {model}: no trained model there (expected model.json; "
-                             "make one with `chronique train`)")
+    if model and not (Path(model) / "triggers" / "model.json").is_file():
+        raise ChroniqueError(f"--model {model}: no trained model there (expected "
+                             "triggers/model.json; make one with `chronique train`)")
     settings = Settings(lexicons=tuple(Path(f) for f in lexicons),
                         trigger_model=Path(model) if model else None,
                         rules_only=bool(getattr(args, "rules_only", False)))

@@ -4,7 +4,7 @@ Each gold trigger is aligned with the token that carries it in the parse: a rule
 the same type inside its words, else the word of the phrase that governs the others. That
 token learns the event's type; the phrase's other words are left out, and so are the words
 of optional events; every other candidate learns ``NONE``. scikit-learn's logistic
-regression, fixed seed: the same corpus gives the same weights.
+regression (``linear.fit``), fixed seed: the same corpus gives the same weights.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from chronique.documents.readers import make_document
 from chronique.events.triggers import Trigger
 from chronique.learn.corpus import gold_records, trigger_spans
 from chronique.learn.features import is_candidate, token_features, token_vector
+from chronique.learn.linear import fit
 from chronique.learn.trigger_model import NONE, Policy, TriggerModel
 from chronique.lexicon.forms import fold
 from chronique.nlp import parse_many
@@ -82,37 +83,22 @@ def _head(inside: list[Token], rules: list[Trigger], event_type: str) -> Token |
 
 def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = 1.0,
           policy: Policy | None = None, progress: Callable[[str], None] = print) -> TriggerModel:
-    """Train on the gold records of ``paths`` and save the model in ``out``."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
+    """Train on the gold records of ``paths`` and save the model in ``out/triggers``."""
     began = time.monotonic()
     records = list(gold_records(paths))
     rows = list(examples(coder, records))
     if not rows:
         raise ValueError("no training examples: the corpus has no sentences")
-    progress(f"{len(records)} documents, {len(rows)} candidates, "
+    progress(f"triggers: {len(records)} documents, {len(rows)} candidates, "
              f"{sum(r[2] != NONE for r in rows)} events")
-    vectorizer = DictVectorizer()
-    sparse = vectorizer.fit_transform([r[0] for r in rows])
-    dense = csr_matrix(numpy.vstack([r[1] for r in rows]))
-    labels = [r[2] for r in rows]
-    classifier = LogisticRegression(C=c, max_iter=1000, random_state=seed)
-    classifier.fit(hstack([sparse, dense]).tocsr(), labels)
-    n_sparse = sparse.shape[1]
-    weights = classifier.coef_.T.astype("float32")
-    if weights.shape[1] == 1:  # two classes: scikit-learn keeps one column
-        weights = numpy.hstack([-weights / 2, weights / 2])
-    bias = classifier.intercept_.astype("float32")
-    if bias.shape[0] == 1:
-        bias = numpy.array([-bias[0] / 2, bias[0] / 2], dtype="float32")
-    model = TriggerModel(list(vectorizer.get_feature_names_out()), list(classifier.classes_),
-                         weights[:n_sparse], weights[n_sparse:], bias, _modes(rows),
-                         policy or Policy(), out.name)
-    model.save(out, {"documents": len(records), "candidates": len(rows), "seed": seed, "C": c,
-                     "labels": dict(Counter(labels))})
-    progress(f"trained in {time.monotonic() - began:.0f} s -> {out}")
+    labels = Counter(r[2] for r in rows)
+    info = {"name": "triggers", "modes": _modes(rows), "policy": (policy or Policy()).__dict__,
+            "documents": len(records), "candidates": len(rows), "seed": seed, "C": c,
+            "labels": dict(sorted(labels.items()))}
+    linear = fit([(r[0], r[1], r[2]) for r in rows], seed=seed, c=c, info=info)
+    model = TriggerModel(linear)
+    model.save(out / "triggers")
+    progress(f"triggers trained in {time.monotonic() - began:.0f} s -> {out / 'triggers'}")
     return model
 
 

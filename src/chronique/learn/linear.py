@@ -1,0 +1,76 @@
+"""A linear classifier stored as plain arrays: sparse named features and an optional dense
+vector, one column of weights per class. scikit-learn trains it (``train.py``); scoring needs
+only numpy, and the files (``weights.npz``, ``model.json``) are readable without pickle."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy
+
+
+class LinearModel:
+    """Class probabilities of ``features`` (name -> 1.0) and an optional dense vector."""
+
+    def __init__(self, features: list[str], classes: list[str], sparse: numpy.ndarray,
+                 dense: numpy.ndarray, bias: numpy.ndarray, info: dict) -> None:
+        self.index = {f: i for i, f in enumerate(features)}
+        self.features = features
+        self.classes = classes
+        self.sparse = sparse      # (n_features, n_classes)
+        self.dense = dense        # (vector size, n_classes); (0, n_classes) when unused
+        self.bias = bias          # (n_classes,)
+        self.info = info          # what else the model knows (modes, policy, training facts)
+
+    def probabilities(self, features: dict[str, float],
+                      vector: numpy.ndarray | None = None) -> numpy.ndarray:
+        rows = [self.index[f] for f in features if f in self.index]
+        logits = self.bias + self.sparse[rows].sum(axis=0)
+        if vector is not None and self.dense.shape[0]:
+            logits = logits + vector @ self.dense
+        logits = logits - logits.max()
+        exp = numpy.exp(logits)
+        return exp / exp.sum()
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        numpy.savez_compressed(folder / "weights.npz", sparse=self.sparse.astype("float16"),
+                               dense=self.dense.astype("float16"), bias=self.bias)
+        info = {**self.info, "classes": self.classes, "features": self.features}
+        (folder / "model.json").write_text(json.dumps(info, ensure_ascii=False, indent=0),
+                                           encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LinearModel:
+        info = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        with numpy.load(folder / "weights.npz") as arrays:
+            sparse, dense, bias = (arrays[k].astype("float32") for k in ("sparse", "dense",
+                                                                          "bias"))
+        features, classes = info.pop("features"), info.pop("classes")
+        return cls(features, classes, sparse, dense, bias, info)
+
+
+def fit(rows: list[tuple[dict, numpy.ndarray | None, str]], *, seed: int, c: float,
+        info: dict) -> LinearModel:
+    """Train a multinomial logistic regression on (features, vector, label) rows."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    sparse = vectorizer.fit_transform([r[0] for r in rows])
+    vectors = [r[1] for r in rows if r[1] is not None]
+    matrix = hstack([sparse, csr_matrix(numpy.vstack(vectors))]).tocsr() if vectors else sparse
+    labels = [r[2] for r in rows]
+    classifier = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+    classifier.fit(matrix, labels)
+    weights = classifier.coef_.T.astype("float32")
+    bias = classifier.intercept_.astype("float32")
+    if weights.shape[1] == 1:  # two classes: scikit-learn keeps one column
+        weights = numpy.hstack([-weights / 2, weights / 2])
+        bias = numpy.array([-bias[0] / 2, bias[0] / 2], dtype="float32")
+    n_sparse = sparse.shape[1]
+    dense = weights[n_sparse:] if vectors else numpy.zeros((0, weights.shape[1]), "float32")
+    return LinearModel(list(vectorizer.get_feature_names_out()), list(classifier.classes_),
+                       weights[:n_sparse], dense, bias, info)

@@ -1,10 +1,12 @@
-"""Choose the model/rules policy (``learn/trigger_model.Policy``) on the dev sets.
+"""Choose how the models and the rules combine, on the dev sets.
 
     python benchmarks/tune_policy.py --model DIR [--write]
 
 Codes the dev sets (never the blind split) for a grid of thresholds and prints core F1 per
-set; ``--write`` stores the best pair (mean F1 of the news-style dev and the corpus dev,
-GSR dev kept at 0.75 or more) in the model's ``model.json``.
+set: first the participant model's threshold (trigger model off), then the trigger model's
+``add`` and ``veto`` with that threshold. The best setting (mean core F1 of the news-style
+dev and the corpus dev, GSR dev kept at 0.75 or more) is printed; ``--write`` stores it in
+the model folder.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from accuracy import _records, run, sets
 from chronique.pipeline import Coder
 from chronique.settings import Settings
 
-ADD = (0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
-VETO = (0.8, 0.9, 0.95, 0.98, 1.01)
+ADD = (0.4, 0.5, 0.6, 1.01)
+VETO = (0.98, 0.99, 1.01)
+PART = (0.4, 0.5, 0.6, 1.01)
+OFF = 1.01  # a threshold no probability reaches: that model changes nothing
 
 
 def main() -> int:
@@ -31,20 +35,28 @@ def main() -> int:
     args = ap.parse_args()
     coder = Coder(Settings(trigger_model=args.model))
     gold = {name: _records(paths) for name, paths in sets(False).items() if name != "seed"}
-    model = coder.trigger_model
-    results = []
-    for add, veto in itertools.product(ADD, VETO):
-        model.policy = replace(model.policy, add=add, veto=veto)
+    triggers, participants = coder.trigger_model, coder.participant_model
+
+    def trial(add: float, veto: float, part: float) -> tuple:
+        triggers.policy = replace(triggers.policy, add=add, veto=veto)
+        participants.threshold = part
         f1 = {name: run(coder, records)["core"]["f1"] for name, records in gold.items()}
-        results.append((add, veto, f1))
-        print(f"add {add:4}  veto {veto:4}  " + "  ".join(f"{k} {v:.3f}" for k, v in f1.items()),
-              flush=True)
-    fine = [r for r in results if r[2].get("gsr-fr dev", 1) >= 0.75] or results
-    best = max(fine, key=lambda r: (r[2].get("news-fr dev", 0) + r[2].get("corpus dev", 0)))
-    print(f"best: add {best[0]} veto {best[1]}")
+        print(f"add {add:4}  veto {veto:4}  participants {part:4}  " +
+              "  ".join(f"{k} {v:.3f}" for k, v in f1.items()), flush=True)
+        return add, veto, part, f1
+
+    def best(results: list[tuple]) -> tuple:
+        fine = [r for r in results if r[3].get("gsr-fr dev", 1) >= 0.75] or results
+        return max(fine, key=lambda r: r[3].get("news-fr dev", 0) + r[3].get("corpus dev", 0))
+
+    part = best([trial(OFF, OFF, p) for p in PART])[2]
+    chosen = best([trial(a, v, part) for a, v in itertools.product(ADD, VETO)])
+    print(f"best: add {chosen[0]} veto {chosen[1]} participants {chosen[2]}")
     if args.write:
-        model.policy = replace(model.policy, add=best[0], veto=best[1])
-        model.save(args.model / "triggers")
+        triggers.policy = replace(triggers.policy, add=chosen[0], veto=chosen[1])
+        participants.threshold = chosen[2]
+        triggers.save(args.model / "triggers")
+        participants.save(args.model / "participants")
     return 0
 
 

@@ -31,6 +31,7 @@ from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
 from chronique.learn.combine import revise
+from chronique.learn.participants import candidates, load_participants
 from chronique.learn.trigger_model import load_model
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
@@ -85,6 +86,8 @@ class Coder:
         self.acts = {key: frozenset(self.lexicon.cues["condemned_acts"][key])
                      for key in ("types", "event_types", "modes")}
         self.trigger_model = None if self.settings.rules_only else load_model(
+            self.settings.trigger_model)
+        self.participant_model = None if self.settings.rules_only else load_participants(
             self.settings.trigger_model)
 
     # -- public --------------------------------------------------------------------------
@@ -170,12 +173,17 @@ class Coder:
         dates = self.dates.find(_without_dateline(sentence, document.dateline), published)
         sref = SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end)
         out: list[Event] = []
+        cands = None  # the sentence's candidate participants, when the model needs them
         items = [(t, None) for t in triggers if t.token.i not in suppressed]
         items += [(None, o) for o in obligations]
         for trigger, obligation in items:
             if trigger is not None:
                 pattern = trigger.pattern
                 args = self.assigner(trigger, phrase, ctx)
+                if self.participant_model is not None:
+                    if cands is None:
+                        cands = candidates(self.resolver, tokens, phrase, ctx)
+                    args = self.participant_model.decide(trigger.token, pattern.type, cands, args)
                 mod = self.modality(trigger.token, pattern.modality, pattern.type)
                 actors, recipients = args.actor, args.recipient
                 anchor, event_type, mode = trigger.token, pattern.type, pattern.mode
@@ -209,7 +217,7 @@ class Coder:
                             break
                 context, rule, kind = pattern.context, pattern.id, pattern.pos
                 span_tokens = (trigger.start_token, trigger.end_token)
-                fallback = args.how != "slots" and args.how != "reciprocal"
+                fallback = args.how not in {"slots", "reciprocal", "model"}
                 modality, negated = mod.modality, mod.negated
                 speaker_token = mod.speaker_token
                 if event_type == "MOBILIZE" and fold(anchor.lemma_) in EXERCISES and len(

@@ -38,11 +38,17 @@ def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
 
 def _trigger(model: TriggerModel, token: Token, event_type: str, prob: float) -> Trigger:
     lemma = fold(token.lemma_)
+    return synthetic(token, event_type, f"model:{model.name}", model.mode(lemma, event_type),
+                     {"probability": round(prob, 3)})
+
+
+def synthetic(token: Token, event_type: str, rule: str, mode: str | None = None,
+              raw: dict | None = None) -> Trigger:
+    """A trigger no lexicon pattern made: default argument slots for its part of speech."""
     pattern = Pattern(
-        id=f"model:{model.name}", type=event_type, lemma=lemma,
+        id=rule, type=event_type, lemma=fold(token.lemma_),
         pos="noun" if token.pos_ == "NOUN" else "verb", objects=frozenset(), withs=frozenset(),
-        reflexive=False, mode=model.mode(lemma, event_type), context=(), actor=None,
-        recipient=None, reciprocal=event_type == "CONSULT", modality=None,
-        raw={"probability": round(prob, 3)})
+        reflexive=False, mode=mode, context=(), actor=None, recipient=None,
+        reciprocal=event_type == "CONSULT", modality=None, raw=raw or {})
     words = [token.i] + [c.i for c in token.children if c.dep_ in SPAN_DEPS]
     return Trigger(token, pattern, min(words), max(words) + 1)

@@ -28,8 +28,8 @@ def gold_records(paths: list[Path]) -> Iterator[dict]:
                     yield record
 
 
-def trigger_spans(record: dict) -> list[tuple[int, int, str | None, str | None]]:
-    """(start, end, type, mode) of each gold trigger in the record's text; type None for
+def trigger_spans(record: dict) -> list[tuple[int, int, str | None, dict]]:
+    """(start, end, type, event) of each gold trigger in the record's text; type None for
     an optional event (neither taught as an event nor as a non-event)."""
     text = record["text"]
     out = []
@@ -44,7 +44,7 @@ def trigger_spans(record: dict) -> list[tuple[int, int, str | None, str | None]]
             if start < 0:
                 continue
             out.append((start, start + len(words), event["event_type"] if key == "events"
-                        else None, event.get("mode")))
+                        else None, event))
     return out
 
 

@@ -1,10 +1,16 @@
-"""Train the trigger model on gold corpora (``chronique train``).
+"""Train the models on gold corpora (``chronique train``).
 
 Each gold trigger is aligned with the token that carries it in the parse: a rule trigger of
-the same type inside its words, else the word of the phrase that governs the others. That
-token learns the event's type; the phrase's other words are left out, and so are the words
-of optional events; every other candidate learns ``NONE``. scikit-learn's logistic
-regression (``linear.fit``), fixed seed: the same corpus gives the same weights.
+the same type inside its words, else the word of the phrase that governs the others.
+
+- Triggers: that token learns the event's type; the phrase's other words are left out, and so
+  are the words of optional events; every other candidate learns ``NONE``.
+- Participants: for that event, each candidate mention of the sentence learns ``actor`` or
+  ``recipient`` when it lies inside the words of a gold actor or recipient (a pronoun also
+  when it names the same country or organisation), else ``NONE``.
+
+scikit-learn's logistic regression (``linear.fit``), fixed seed: the same corpus gives the
+same weights.
 """
 
 from __future__ import annotations
@@ -14,15 +20,26 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import numpy
 from spacy.tokens import Token
 
 from chronique.actors.coref import DocumentContext
 from chronique.documents.readers import make_document
+from chronique.evaluate import entity_keys
 from chronique.events.triggers import Trigger
+from chronique.learn.combine import synthetic
 from chronique.learn.corpus import gold_records, trigger_spans
 from chronique.learn.features import is_candidate, token_features, token_vector
 from chronique.learn.linear import fit
+from chronique.learn.participants import (
+    NONE as NO_ROLE,
+)
+from chronique.learn.participants import (
+    Candidate,
+    ParticipantModel,
+    candidates,
+    pair_features,
+    rule_role,
+)
 from chronique.learn.trigger_model import NONE, Policy, TriggerModel
 from chronique.lexicon.forms import fold
 from chronique.nlp import parse_many
@@ -31,9 +48,9 @@ IGNORE = ""
 HEAD_ORDER = {"VERB": 0, "ADJ": 1, "NOUN": 2}
 
 
-def examples(coder, records: list[dict]
-             ) -> Iterator[tuple[dict, numpy.ndarray, str, str | None, str]]:
-    """(features, vector, label, mode, lemma) of every candidate of the records' sentences."""
+def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
+    """("trigger", (features, vector, label, mode, lemma)) for every candidate predicate and
+    ("pair", (features, None, role)) for every (gold event, candidate mention)."""
     docs = [make_document(str(r.get("id", i)), r["text"], published=r.get("published"))
             for i, r in enumerate(records)]
     parsed_all = parse_many(coder.nlp, [d.text for d in docs], coder.settings.batch_size)
@@ -47,17 +64,45 @@ def examples(coder, records: list[dict]
             for token in tokens:
                 if token.i in names or not (is_candidate(token) or token.i in by_token):
                     continue
-                label, mode = labels.get(token.i, (NONE, None))
+                label, event = labels.get(token.i, (NONE, None))
                 if label != IGNORE:
-                    rule = by_token.get(token.i)
-                    yield token_features(token, rule), token_vector(token), label, mode, fold(
-                        token.lemma_)
+                    yield "trigger", (token_features(token, by_token.get(token.i)),
+                                      token_vector(token), label,
+                                      (event or {}).get("mode"), fold(token.lemma_))
+            cands = candidates(coder.resolver, tokens, phrase, ctx)
+            for index, (label, event) in labels.items():
+                if label in (IGNORE, NONE) or not cands:
+                    continue
+                token = tokens[0].doc[index]
+                trigger = by_token.get(index)
+                if trigger is None or trigger.pattern.type != label:
+                    trigger = synthetic(token, label, "gold")
+                args = coder.assigner(trigger, phrase, ctx)
+                for cand in cands:
+                    yield "pair", (pair_features(token, label, cand, rule_role(cand, args)),
+                                   None, _role(cand, event, sentence, phrase.offset))
+
+
+def _role(cand: Candidate, event: dict, sentence, offset: int) -> str:
+    at = offset + cand.token.idx
+    text = sentence.text
+    for role in ("actor", "recipient"):
+        for entity in event.get(role) or []:
+            words = entity.get("text") or ""
+            start = text.find(words) if words else -1
+            while start >= 0:
+                if sentence.start + start <= at < sentence.start + start + len(words):
+                    return role
+                start = text.find(words, start + 1)
+            if cand.token.pos_ == "PRON" and entity_keys(entity) & cand.entities[0].keys():
+                return role
+    return NO_ROLE
 
 
 def _labels(tokens: list[Token], offset: int, spans, rules: list[Trigger]
-            ) -> dict[int, tuple[str, str | None]]:
-    labels: dict[int, tuple[str, str | None]] = {}
-    for start, end, event_type, mode in spans:
+            ) -> dict[int, tuple[str, dict | None]]:
+    labels: dict[int, tuple[str, dict | None]] = {}
+    for start, end, event_type, event in spans:
         inside = [t for t in tokens if start <= offset + t.idx < end]
         if not inside:
             continue
@@ -67,7 +112,7 @@ def _labels(tokens: list[Token], offset: int, spans, rules: list[Trigger]
             continue
         head = _head(inside, rules, event_type)
         if head is not None and labels[head.i][0] == IGNORE:
-            labels[head.i] = (event_type, mode)
+            labels[head.i] = (event_type, event)
     return labels
 
 
@@ -82,24 +127,31 @@ def _head(inside: list[Token], rules: list[Trigger], event_type: str) -> Token |
 
 
 def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = 1.0,
-          policy: Policy | None = None, progress: Callable[[str], None] = print) -> TriggerModel:
-    """Train on the gold records of ``paths`` and save the model in ``out/triggers``."""
+          policy: Policy | None = None, progress: Callable[[str], None] = print
+          ) -> tuple[TriggerModel, ParticipantModel]:
+    """Train both models on the gold records of ``paths``; save them in ``out``."""
     began = time.monotonic()
     records = list(gold_records(paths))
-    rows = list(examples(coder, records))
-    if not rows:
-        raise ValueError("no training examples: the corpus has no sentences")
-    progress(f"triggers: {len(records)} documents, {len(rows)} candidates, "
-             f"{sum(r[2] != NONE for r in rows)} events")
-    labels = Counter(r[2] for r in rows)
-    info = {"name": "triggers", "modes": _modes(rows), "policy": (policy or Policy()).__dict__,
-            "documents": len(records), "candidates": len(rows), "seed": seed, "C": c,
-            "labels": dict(sorted(labels.items()))}
-    linear = fit([(r[0], r[1], r[2]) for r in rows], seed=seed, c=c, info=info)
-    model = TriggerModel(linear)
-    model.save(out / "triggers")
-    progress(f"triggers trained in {time.monotonic() - began:.0f} s -> {out / 'triggers'}")
-    return model
+    rows: dict[str, list] = {"trigger": [], "pair": []}
+    for kind, row in examples(coder, records):
+        rows[kind].append(row)
+    if not rows["trigger"] or not rows["pair"]:
+        raise ValueError("no training examples: the corpus has no annotated sentences")
+    triggers = rows["trigger"]
+    progress(f"{len(records)} documents: {len(triggers)} candidate predicates "
+             f"({sum(r[2] != NONE for r in triggers)} events), {len(rows['pair'])} "
+             "event-mention pairs")
+    facts = {"documents": len(records), "seed": seed, "C": c}
+    trigger_model = TriggerModel(fit([r[:3] for r in triggers], seed=seed, c=c, info={
+        "name": "triggers", "modes": _modes(triggers), "policy": (policy or Policy()).__dict__,
+        "labels": dict(sorted(Counter(r[2] for r in triggers).items())), **facts}))
+    trigger_model.save(out / "triggers")
+    participants = ParticipantModel(fit(rows["pair"], seed=seed, c=c, info={
+        "name": "participants", "threshold": 0.5,
+        "labels": dict(sorted(Counter(r[2] for r in rows["pair"]).items())), **facts}))
+    participants.save(out / "participants")
+    progress(f"trained in {time.monotonic() - began:.0f} s -> {out}")
+    return trigger_model, participants
 
 
 def _modes(rows: list) -> dict[str, str]:

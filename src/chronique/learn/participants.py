@@ -1,0 +1,159 @@
+"""The participant model: for an event and each candidate mention of its sentence, whether
+the mention is the event's ``actor``, its ``recipient``, or neither (``NONE``).
+
+Candidates are the noun phrases of the sentence that resolve to someone identifiable (a
+country or an organisation id), pronouns included. Features: the dependency path between the
+trigger and the candidate, the candidate's relation and preposition, side and distance, the
+event type and trigger lemma with the path, passive voice, the candidate's sector, and what
+the argument rules (``events/arguments.py``) chose for it. How the choice combines with the
+rules: ``decide`` (docs/evaluation.md, "Models").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from chronique.events.arguments import Arguments, case_word, is_passive
+from chronique.learn.linear import LinearModel
+from chronique.lexicon.forms import fold
+from chronique.record import Entity
+
+NONE = "NONE"
+CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+SKIPPED_DEPS = frozenset({"flat:name", "fixed", "case"})
+MAX_PATH = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    token: Token
+    entities: tuple[Entity, ...]
+
+
+def candidates(resolver, tokens: list[Token], phrase, ctx) -> list[Candidate]:
+    """The sentence's mentions that resolve to someone identifiable."""
+    out = []
+    for token in tokens:
+        if token.pos_ not in CANDIDATE_POS or token.dep_ in SKIPPED_DEPS:
+            continue
+        found = tuple(e for e in resolver.resolve_one(token, phrase, ctx) if e.keys())
+        if found:
+            out.append(Candidate(token, found))
+    return out
+
+
+def rule_role(candidate: Candidate, args: Arguments) -> str:
+    """What the argument rules made of the candidate: actor, recipient or none."""
+    at = candidate.entities[0].start
+    for role, entities in (("actor", args.actor), ("recipient", args.recipient)):
+        if any(e.start <= at < e.end or (e.start, e.end) == (at, candidate.entities[0].end)
+               for e in entities):
+            return role
+    return "none"
+
+
+def pair_features(trigger: Token, event_type: str, candidate: Candidate,
+                  role: str) -> dict[str, float]:
+    token = candidate.token
+    path = dependency_path(token, trigger)
+    lemma = fold(trigger.lemma_)
+    case = case_word(token)
+    side = "before" if token.i < trigger.i else "after"
+    distance = min(abs(token.i - trigger.i) // 3, 5)
+    entity = candidate.entities[0]
+    feats = {
+        f"path={path}": 1.0, f"type|path={event_type}|{path}": 1.0,
+        f"lemma|path={lemma}|{path}": 1.0, f"cdep={token.dep_}": 1.0, f"case={case}": 1.0,
+        f"type|case={event_type}|{case}": 1.0, f"lemma|case={lemma}|{case}": 1.0,
+        f"side={side}": 1.0, f"type|side={event_type}|{side}": 1.0, f"dist={distance}": 1.0,
+        f"passive={is_passive(trigger)}": 1.0, f"rule={role}": 1.0,
+        f"type|rule={event_type}|{role}": 1.0, f"cpos={token.pos_}": 1.0,
+        f"sector={entity.sector}": 1.0, f"intl={entity.country in {'IGO', 'NGO', 'MNC'}}": 1.0,
+        f"tpos={trigger.pos_}": 1.0, f"self={token.i == trigger.i}": 1.0,
+    }
+    if len(candidate.entities) > 1:
+        feats["several"] = 1.0
+    return feats
+
+
+def dependency_path(token: Token, trigger: Token) -> str:
+    """The relations from the candidate up to the common ancestor, then down to the trigger
+    ("nsubj^|", "nmod^obj^|", "nsubj^|xcomp_"), or "far"."""
+    up = _ancestors(token)
+    down = _ancestors(trigger)
+    down_index = {t.i: n for n, t in enumerate(down)}
+    for n, node in enumerate(up):
+        if node.i in down_index:
+            rise = [t.dep_ for t in up[:n]]
+            fall = [t.dep_ for t in down[:down_index[node.i]]]
+            if len(rise) > MAX_PATH or len(fall) > MAX_PATH:
+                return "far"
+            return "^".join(rise) + "^|" + "_".join(reversed(fall))
+    return "far"
+
+
+def _ancestors(token: Token) -> list[Token]:
+    out = [token]
+    while out[-1].head.i != out[-1].i and len(out) < 12:
+        out.append(out[-1].head)
+    return out
+
+
+class ParticipantModel:
+    """Scores (trigger, candidate) pairs: probabilities of actor, recipient, NONE."""
+
+    def __init__(self, linear: LinearModel) -> None:
+        self.linear = linear
+        self.actor = linear.classes.index("actor")
+        self.recipient = linear.classes.index("recipient")
+        self.threshold: float = float(linear.info.get("threshold", 0.5))
+
+    def decide(self, trigger: Token, event_type: str, cands: list[Candidate],
+               args: Arguments) -> Arguments:
+        """The model's actors and recipients where it is sure enough of some; else the
+        rules' choice for that side."""
+        if not cands:
+            return args
+        actors: list[Entity] = []
+        recipients: list[Entity] = []
+        for cand in cands:
+            probs = self.linear.probabilities(pair_features(trigger, event_type, cand,
+                                                            rule_role(cand, args)))
+            best = int(probs.argmax())
+            if probs[best] < self.threshold:
+                continue
+            if best == self.actor:
+                actors.extend(cand.entities)
+            elif best == self.recipient:
+                recipients.extend(cand.entities)
+        actor = tuple(_unique(actors)) or args.actor
+        recipient = tuple(e for e in _unique(recipients) if e not in actor) or args.recipient
+        if (actor, recipient) == (args.actor, args.recipient):
+            return args
+        return Arguments(actor, recipient, "model")
+
+    def save(self, folder: Path) -> None:
+        self.linear.info["threshold"] = self.threshold
+        self.linear.save(folder)
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for entity in entities:
+        key = (entity.start, entity.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(entity)
+    return out
+
+
+def load_participants(folder: Path | None) -> ParticipantModel | None:
+    from chronique.learn.trigger_model import SHIPPED
+
+    target = (folder or SHIPPED) / "participants"
+    if not (target / "model.json").exists():
+        return None
+    return ParticipantModel(LinearModel.load(target))

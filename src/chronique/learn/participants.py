@@ -76,7 +76,21 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     }
     if len(candidate.entities) > 1:
         feats["several"] = 1.0
+    clemma = fold(token.lemma_)
+    feats[f"clemma={clemma}"] = 1.0
+    feats[f"type|clemma={event_type}|{clemma}"] = 1.0
+    feats[f"type|sector={event_type}|{entity.sector}"] = 1.0
+    if token.head.i != token.i:
+        feats[f"governor={fold(token.head.lemma_)}|{token.dep_}"] = 1.0
+    if _quoted(token):
+        feats["quoted"] = 1.0
     return feats
+
+
+def _quoted(token: Token) -> bool:
+    """Whether the token stands between « and » in its sentence."""
+    before = [t.text for t in token.sent if t.i < token.i and t.text in {"«", "»"}]
+    return bool(before) and before[-1] == "«"
 
 
 def dependency_path(token: Token, trigger: Token) -> str:

@@ -4,7 +4,7 @@
 
 Codes the dev sets (never the blind split) for a grid of thresholds and prints core F1 per
 set: first the participant model's threshold (trigger model off), then the trigger model's
-``add`` and ``veto`` with that threshold. The best setting (mean core F1 of the news-style
+``add`` and ``veto`` with that threshold, then its ``retype``. The best setting (mean core F1 of the news-style
 dev and the corpus dev, GSR dev kept at 0.75 or more) is printed; ``--write`` stores it in
 the model folder.
 """
@@ -25,6 +25,7 @@ from chronique.settings import Settings
 ADD = (0.4, 0.5, 0.6, 1.01)
 VETO = (0.98, 0.99, 1.01)
 PART = (0.4, 0.5, 0.6, 1.01)
+RETYPE = (0.4, 0.5, 0.6, 0.8, 1.01)
 OFF = 1.01  # a threshold no probability reaches: that model changes nothing
 
 
@@ -37,13 +38,13 @@ def main() -> int:
     gold = {name: _records(paths) for name, paths in sets(False).items() if name != "seed"}
     triggers, participants = coder.trigger_model, coder.participant_model
 
-    def trial(add: float, veto: float, part: float) -> tuple:
-        triggers.policy = replace(triggers.policy, add=add, veto=veto)
+    def trial(add: float, veto: float, part: float, retype: float = OFF) -> tuple:
+        triggers.policy = replace(triggers.policy, add=add, veto=veto, retype=retype)
         participants.threshold = part
         f1 = {name: run(coder, records)["core"]["f1"] for name, records in gold.items()}
-        print(f"add {add:4}  veto {veto:4}  participants {part:4}  " +
+        print(f"add {add:4}  veto {veto:4}  retype {retype:4}  participants {part:4}  " +
               "  ".join(f"{k} {v:.3f}" for k, v in f1.items()), flush=True)
-        return add, veto, part, f1
+        return add, veto, part, f1, retype
 
     def best(results: list[tuple]) -> tuple:
         fine = [r for r in results if r[3].get("gsr-fr dev", 1) >= 0.75] or results
@@ -51,9 +52,11 @@ def main() -> int:
 
     part = best([trial(OFF, OFF, p) for p in PART])[2]
     chosen = best([trial(a, v, part) for a, v in itertools.product(ADD, VETO)])
-    print(f"best: add {chosen[0]} veto {chosen[1]} participants {chosen[2]}")
+    chosen = best([chosen] + [trial(chosen[0], chosen[1], part, r) for r in RETYPE])
+    print(f"best: add {chosen[0]} veto {chosen[1]} retype {chosen[4]} participants {chosen[2]}")
     if args.write:
-        triggers.policy = replace(triggers.policy, add=chosen[0], veto=chosen[1])
+        triggers.policy = replace(triggers.policy, add=chosen[0], veto=chosen[1],
+                                  retype=chosen[4])
         participants.threshold = chosen[2]
         triggers.save(args.model / "triggers")
         participants.save(args.model / "participants")

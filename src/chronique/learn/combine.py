@@ -1,12 +1,16 @@
 """How the trigger model and the rule lexicon combine (docs/evaluation.md, "Models").
 
-- A rule trigger stays unless the model gives ``NONE`` at least ``policy.veto``.
+- A rule trigger stays unless the model gives ``NONE`` at least ``policy.veto``; it takes the
+  model's type instead of the pattern's when the model gives that type ``policy.retype``
+  ("a approuvé un prêt": AID, not SUPPORT); its record's ``rule`` then ends in ``+model``.
 - A candidate no rule matched, outside every kept trigger's words and outside names, becomes
   an event when the model's best class is a type with at least ``policy.add``; its record's
   ``rule`` is ``model:<name>`` and its mode the one training gave that lemma and type most.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -21,7 +25,16 @@ SPAN_DEPS = frozenset({"aux:tense", "aux:pass", "aux", "cop", "expl:comp", "expl
 def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
            excluded: set[int]) -> list[Trigger]:
     """The rule triggers the model keeps, then the events it adds, in token order."""
-    kept = [t for t in triggers if model.predict(t.token, t)[model.none] < model.policy.veto]
+    kept = []
+    for trigger in triggers:
+        probs = model.predict(trigger.token, trigger)
+        if probs[model.none] >= model.policy.veto:
+            continue
+        best = int(probs.argmax())
+        if best != model.none and model.classes[best] != trigger.pattern.type and \
+                probs[best] >= model.policy.retype:
+            trigger = _retyped(model, trigger, model.classes[best], float(probs[best]))
+        kept.append(trigger)
     covered = {i for t in kept for i in range(t.start_token, t.end_token)}
     ruled = {t.token.i for t in triggers}
     added = []
@@ -34,6 +47,15 @@ def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
         if best != model.none and probs[best] >= model.policy.add:
             added.append(_trigger(model, token, model.classes[best], float(probs[best])))
     return sorted(kept + added, key=lambda t: t.token.i)
+
+
+def _retyped(model: TriggerModel, trigger: Trigger, event_type: str, prob: float) -> Trigger:
+    pattern = trigger.pattern
+    lemma = fold(trigger.token.lemma_)
+    changed = replace(pattern, id=f"{pattern.id}+model", type=event_type,
+                      mode=model.mode(lemma, event_type), reciprocal=event_type == "CONSULT",
+                      raw={**pattern.raw, "probability": round(prob, 3)})
+    return replace(trigger, pattern=changed)
 
 
 def _trigger(model: TriggerModel, token: Token, event_type: str, prob: float) -> Trigger:

@@ -28,6 +28,7 @@ class Policy:
 
     add: float = 0.6     # a candidate no rule matched becomes an event at this probability
     veto: float = 0.98   # a rule trigger is dropped when the model gives NONE this probability
+    retype: float = 1.01  # a rule trigger takes the model's type when it has this probability
 
 
 class TriggerModel:

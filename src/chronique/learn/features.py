@@ -4,7 +4,8 @@ and coding so the two can never drift).
 A candidate is a verb, a noun or an adjective (past participles the parser tags ADJ). Its
 features: lemma and form, part of speech, dependency frame (each dependent's relation, its
 preposition and lemma, also tied to the candidate's lemma), head, tense and mood, negation,
-reflexive, and what the rule lexicon says of it (the pattern's type and id, or none).
+reflexive, what the rule lexicon says of it (the pattern's type and id, or none), and what
+the swept lexicon says of its lemma and frame (``swept.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Token
 
 from chronique.events.arguments import case_word
 from chronique.events.triggers import Trigger
+from chronique.learn.swept import lexicon_features
 from chronique.lexicon.forms import fold
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
@@ -45,6 +47,7 @@ def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
         out.update(_child_features(lemma, child))
     if token.head.i != token.i:
         out[f"hdep={token.dep_}|{fold(token.head.lemma_)}"] = 1.0
+    out.update(lexicon_features(token))
     return out
 
 

@@ -50,8 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
     tr = sub.add_parser("train", help="train the trigger model on gold corpora (the shipped "
                         "corpus plus your own gold) and save it to a folder for --model")
-    tr.add_argument("corpus", nargs="+", metavar="CORPUS",
-                    help="gold JSONL files or folders (the format of `chronique eval`)")
+    tr.add_argument("corpus", nargs="*", metavar="CORPUS",
+                    help="your gold JSONL files or folders (the format of `chronique eval`), "
+                    "added to the shipped corpus's train split")
     tr.add_argument("-o", "--output", required=True, metavar="DIR", help="model folder")
     tr.add_argument("--seed", type=int, default=0)
     tr.add_argument("--no-shipped", action="store_true",
@@ -170,6 +171,9 @@ def _train(args) -> int:
             raise ChroniqueError(f"{path}: no such file or folder")
     if not args.no_shipped:
         paths = [*SHIPPED_CORPUS, *paths]
+    if not paths:
+        raise ChroniqueError("nothing to train on: give gold files (the shipped corpus is not "
+                             "in this installation)")
     coder = _coder(args.lexicon, argparse.Namespace(rules_only=True))
     try:
         train(coder, paths, Path(args.output), seed=args.seed,

@@ -170,7 +170,10 @@ class Coder:
         suppressed = self._suppressed(triggers, obligations)
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
         places = self.places(sentence.doc, tokens, sentence.offset, prefer)
-        dates = self.dates.find(_without_dateline(sentence, document.dateline), published)
+        dated_text = _without_dateline(sentence, document.dateline)
+        dates = self.dates.find(dated_text, published)
+        if dates:  # the same words read for an act to come ("se rendra mardi")
+            dates = (dates, self.dates.find(dated_text, published, future=True))
         sref = SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end)
         out: list[Event] = []
         cands = None  # the sentence's candidate participants, when the model needs them
@@ -414,6 +417,8 @@ class Coder:
 
     def _date(self, anchor: Token, sentence: Sentence, dates, state: _DocState,
               published: PartialDate | None):
+        if dates:
+            dates = dates[1] if _future(anchor, self.dates.future_governors) else dates[0]
         resolved = [d for d in dates if d.date]
         if resolved:
             clause = self._clause_range(anchor, sentence)
@@ -460,6 +465,15 @@ class Coder:
 
 
 SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+
+
+def _future(anchor: Token, governors: frozenset[str]) -> bool:
+    """The event is told in the future: "se rendra", "va signer", "doit se réunir"."""
+    if "Fut" in anchor.morph.get("Tense"):
+        return True
+    head = anchor.head
+    return anchor.dep_ == "xcomp" and fold(head.lemma_) in governors and \
+        "Pres" in head.morph.get("Tense")
 
 
 def _headline(parsed: Parsed) -> int | None:

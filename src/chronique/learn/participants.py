@@ -124,6 +124,7 @@ class ParticipantModel:
         self.actor = linear.classes.index("actor")
         self.recipient = linear.classes.index("recipient")
         self.threshold: float = float(linear.info.get("threshold", 0.5))
+        self.fill: float = float(linear.info.get("fill", 1.01))
 
     def decide(self, trigger: Token, event_type: str, cands: list[Candidate],
                args: Arguments) -> Arguments:
@@ -133,9 +134,9 @@ class ParticipantModel:
             return args
         actors: list[Entity] = []
         recipients: list[Entity] = []
-        for cand in cands:
-            probs = self.linear.probabilities(pair_features(trigger, event_type, cand,
-                                                            rule_role(cand, args)))
+        scored = [(cand, self.linear.probabilities(pair_features(
+            trigger, event_type, cand, rule_role(cand, args)))) for cand in cands]
+        for cand, probs in scored:
             best = int(probs.argmax())
             if probs[best] < self.threshold:
                 continue
@@ -145,12 +146,26 @@ class ParticipantModel:
                 recipients.extend(cand.entities)
         actor = tuple(_unique(actors)) or args.actor
         recipient = tuple(e for e in _unique(recipients) if e not in actor) or args.recipient
+        if not any(r.keys() for r in recipient):
+            recipient = self._fill(scored, actor) or recipient
         if (actor, recipient) == (args.actor, args.recipient):
             return args
         return Arguments(actor, recipient, "model")
 
+    def _fill(self, scored: list, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
+        """An event left without a recipient takes the likeliest candidate that is not an
+        actor when its recipient probability reaches ``fill``."""
+        taken = {(e.start, e.end) for e in actor}
+        options = [(probs[self.recipient], cand) for cand, probs in scored
+                   if not any((e.start, e.end) in taken for e in cand.entities)]
+        if not options:
+            return ()
+        prob, cand = max(options, key=lambda o: o[0])
+        return cand.entities if prob >= self.fill else ()
+
     def save(self, folder: Path) -> None:
         self.linear.info["threshold"] = self.threshold
+        self.linear.info["fill"] = self.fill
         self.linear.save(folder)
 
 

@@ -132,10 +132,10 @@ def _coder(lexicons: list[str]):
 
 
 def _code(args, parser) -> int:
-    from chronique.dates import PartialDate
+    from chronique.dates import date_problem
 
-    if args.published and PartialDate.parse(args.published) is None:
-        parser.error(f"--published {args.published!r}: expected YYYY-MM-DD (X for unknown parts)")
+    if args.published is not None and date_problem(args.published):
+        parser.error(f"--published: {date_problem(args.published)}")
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.dask and args.workers > 1:

@@ -60,6 +60,11 @@ def _missing(value) -> bool:
 
 
 def stats(args, parser) -> int:
+    from chronique.dates import day_problem
+
+    for flag, value in (("--since", args.since), ("--until", args.until)):
+        if value is not None and day_problem(value):
+            parser.error(f"{flag}: {day_problem(value)}")
     filters = {"event_type": args.event_type, "country": args.country,
                "since": args.since, "until": args.until}
     if args.dyad:

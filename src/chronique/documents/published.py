@@ -44,23 +44,25 @@ def find_published(text: str, *, given: str | None = None, html_date: str | None
     dateline = DATELINE.search(head)
     city = dateline.group("city").strip().title() if dateline else None
     span = (dateline.start("city"), dateline.end("city")) if dateline else None
-    if given and PartialDate.parse(given):
-        return Published(PartialDate.parse(given).iso(), "given", city, span)
-    if html_date and PartialDate.parse(html_date[:10]):
-        return Published(PartialDate.parse(html_date[:10]).iso(), "html", city, span)
+    for value, source in ((given, "given"), ((html_date or "")[:10], "html")):
+        date = PartialDate.parse(value)
+        if date is not None:
+            return Published(date.iso(), source, city, span)
     url_date = _from_url(url or "")
     if dateline:
         d = 1 if dateline.group("d").lower() == "1er" else int(dateline.group("d"))
         m = MONTHS.index(fold(dateline.group("m"))) + 1
         y = int(dateline.group("y")) if dateline.group("y") else (
             url_date.year if url_date else None)
-        return Published(PartialDate(y, m, d).iso(), "dateline", city, span)
+        date = PartialDate.checked(y, m, d)  # "31 février": not a date, look further
+        if date is not None:
+            return Published(date.iso(), "dateline", city, span)
     header = HEADER.search(folded)
     if header:
         y = int(header.group("y")) if header.group("y") else (url_date.year if url_date else None)
-        m, d = int(header.group("m")), int(header.group("d"))
-        if 1 <= m <= 12 and 1 <= d <= 31:
-            return Published(PartialDate(y, m, d).iso(), "header", city, span)
+        date = PartialDate.checked(y, int(header.group("m")), int(header.group("d")))
+        if date is not None:
+            return Published(date.iso(), "header", city, span)
     if url_date:
         return Published(url_date.iso(), "url", city, span)
     return Published(None, None, city, span)
@@ -70,7 +72,7 @@ def _from_url(url: str) -> PartialDate | None:
     for regex in (URL_PD, URL_FULL):
         m = regex.search(url)
         if m:
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return PartialDate(y, mo, d)
+            date = PartialDate.checked(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if date is not None:
+                return date
     return None

@@ -40,10 +40,11 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronique import __version__
+from chronique.dates import date_problem, day_problem
 from chronique.web.annotate import annotate, mentions_of_records
 from chronique.web.corpus import Corpus, CorpusError, CorpusTimeout, Filters
 from chronique.web.limits import (
@@ -98,6 +99,14 @@ class CodeRequest(BaseModel):
                                          "be in; absent: texts detected as another language "
                                          "are refused (422)")
     doc_id: str | None = Field(None, max_length=200, description="id put in the records")
+
+    @field_validator("published")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        why = date_problem(value) if value is not None else None
+        if why:
+            raise ValueError(why)
+        return value
 
 
 class MentionOut(BaseModel):
@@ -389,6 +398,9 @@ def _filters(
         raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
                                  f"{', '.join(PLOVER_TYPES)}")
     pair = tuple(c.upper() for c in dyad.split(",")) if dyad else None
+    for name, value in (("from", date_from), ("to", date_to)):
+        if value and day_problem(value):
+            raise HTTPException(422, f"{name}: {day_problem(value)}")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"from ({date_from}) is after to ({date_to})")
     return Filters(types=tuple(dict.fromkeys(types)), country=country.upper() if country else None,

@@ -45,6 +45,15 @@ def _parser() -> argparse.ArgumentParser:
                       help="documents per nlp.pipe batch and per store transaction (default 32)")
     code.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster: local, local:N "
                       "(start one with N workers) or tcp://HOST:PORT (an existing scheduler)")
+    code.add_argument("--replace", action="store_true",
+                      help="with --db: re-code documents whose id is in the store with "
+                      "different content, replacing them (without it they are reported)")
+    code.add_argument("--max-chars", type=int, default=None, metavar="N",
+                      help="longer documents are reported, not coded (default 1000000; 0: no "
+                      "limit, longer ones are coded in segments of 1000000)")
+    code.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                      help="coding time per document; a document past it is stopped and "
+                      "reported (default 300; 0: no limit)")
 
     exp = sub.add_parser("export", help="export a corpus store")
     exp.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
@@ -144,9 +153,20 @@ def _code(args, parser) -> int:
         parser.error("--batch-size must be at least 1")
     if args.format == "parquet" and not args.output:
         parser.error("--format parquet writes a dataset folder: give -o DIR")
+    if args.max_chars is not None and args.max_chars < 0:
+        parser.error("--max-chars must be 0 (no limit) or more")
+    if args.time_limit is not None and not args.time_limit >= 0:
+        parser.error("--time-limit must be 0 (no limit) or more seconds")
+    if args.replace and not args.db:
+        parser.error("--replace replaces documents in a store: give --db FILE")
     from chronique.cli_code import code_run
 
-    summary = code_run(args, _settings(args.lexicon, args.batch_size))
+    settings = _settings(args.lexicon, args.batch_size)
+    if args.max_chars is not None:
+        settings = replace(settings, max_chars=args.max_chars or None)
+    if args.time_limit is not None:
+        settings = replace(settings, time_limit=args.time_limit or None)
+    summary = code_run(args, settings)
     print(f"chronique: {summary.line()}", file=sys.stderr)
     return 1 if args.strict and summary.skipped else 0
 

@@ -93,13 +93,18 @@ def code_run(args, settings: Settings) -> Summary:
         def on_note(document, note) -> None:
             print(f"chronique: note {document.source or document.id}: {note}", file=sys.stderr)
 
+        refuse = None
+        if store is not None and not args.replace:
+            refuse = store.conflict
         engine = make_engine(settings, workers=args.workers, dask=args.dask)
         try:
             summary = run(args.inputs, engine, published=args.published, force_lang=args.lang,
                           on_event=writer.write if writer else (lambda _e: None),
                           on_problem=on_problem, on_document=on_document,
                           skip=(lambda d: store.is_current(d, version)) if store else None,
-                          on_unchanged=lambda _d: progress.advance(0), on_note=on_note)
+                          on_unchanged=lambda _d: progress.advance(0), on_note=on_note,
+                          refuse=refuse, max_chars=settings.max_chars,
+                          time_limit=settings.time_limit)
         except BaseException:
             engine.terminate()
             try:  # documents fully coded before the interruption are kept

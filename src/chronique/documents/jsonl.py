@@ -69,10 +69,11 @@ def split_lines(text: str, notes: tuple[str, ...] = ()
         yield line.removesuffix("\r"), notes
 
 
-def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ...]]]
-                    ) -> Iterator[Document | Problem]:
+def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ...]]],
+                    file_id: str | None = None) -> Iterator[Document | Problem]:
     """Documents of a JSON Lines file's lines, problems in their place (blank lines ignored;
-    a line None was too long to read)."""
+    a line None was too long to read). A record without an id is ``<file_id>-<line>``."""
+    base = file_id if file_id is not None else Path(source).stem
     for number, (line, notes) in enumerate(lines, start=1):
         if line is None:
             yield Problem(source, "document too large (line longer than the file limit)",
@@ -97,7 +98,7 @@ def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ..
             continue
         raw_id = record.get("id")
         doc_id = clean_surrogates(str(raw_id))[0] if raw_id not in (None, "") else \
-            f"{Path(source).stem}-{number}"
+            f"{base}-{number}"
         if "text" not in record:
             yield Problem(source, "no \"text\" field", line=number, doc_id=doc_id)
             continue

@@ -45,6 +45,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronique import __version__
 from chronique.dates import date_problem, day_problem
+from chronique.documents.decode import clean_surrogates
 from chronique.web.annotate import annotate, mentions_of_records
 from chronique.web.corpus import Corpus, CorpusError, CorpusTimeout, Filters
 from chronique.web.limits import (
@@ -129,6 +130,8 @@ class CodeResponse(BaseModel):
     lang: str | None
     events: list[dict[str, Any]] = Field(description="event records (docs/event-record.md)")
     mentions: list[MentionOut]
+    notes: list[str] = Field(default_factory=list,
+                             description="what was repaired in the text (lone surrogates)")
     elapsed_ms: float
 
 
@@ -273,7 +276,8 @@ def create_app(store: Corpus | None = None, coder: Any = None, *,
                    format: Annotated[Literal["json", "csv"], Query(
                        description="json: records and mentions; csv: the records as CSV")
                    ] = "json") -> Response:
-        text = body.text
+        text, replaced = clean_surrogates(body.text)  # "\ud800" in JSON: not encodable
+        notes = ["invalid Unicode: lone surrogates replaced by U+FFFD"] if replaced else []
         if len(text) > limits.max_text_chars:
             raise HTTPException(413, f"text too long: {len(text)} characters; the limit is "
                                      f"{limits.max_text_chars}")
@@ -294,14 +298,14 @@ def create_app(store: Corpus | None = None, coder: Any = None, *,
         started = time.perf_counter()
         result = await _code_call(state, partial(
             annotate, state.coder, text, published=body.published, lang="fr",
-            doc_id=body.doc_id or "text"))
+            doc_id=clean_surrogates(body.doc_id or "text")[0]))
         if format == "csv":
             return _csv_response(result.events, "chronique-events.csv")
         document = result.document
         return JSONResponse({
             "doc_id": document.id, "text": document.text, "published": document.published,
             "published_source": document.published_source, "lang": document.lang,
-            "events": result.events, "mentions": result.mentions,
+            "events": result.events, "mentions": result.mentions, "notes": notes,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)})
 
     @app.get("/api/events", tags=["corpus"], summary="Corpus events, filtered and paginated",

@@ -22,7 +22,7 @@ def _parser() -> argparse.ArgumentParser:
     code = sub.add_parser("code", help="code documents into event records")
     code.add_argument("inputs", nargs="+", metavar="INPUT",
                       help=".txt, .html, .jsonl files, folders (recursively) or - for stdin")
-    code.add_argument("-o", "--output", help="output file (default: standard output)")
+    code.add_argument("-o", "--output", help="output file (default, or -: standard output)")
     code.add_argument("--format", choices=["jsonl", "csv", "pretty", "parquet"], default="jsonl",
                       help="parquet: a dataset folder (-o DIR) partitioned by publication month")
     code.add_argument("--published", help="publication date of plain-text inputs that do not "
@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True,
                      choices=["jsonl", "csv", "parquet", "plover", "gdelt"])
     exp.add_argument("-o", "--output", required=True,
-                     help="output file (a folder for parquet)")
+                     help="output file (a folder for parquet; - for standard output)")
 
     st = sub.add_parser("stats", help="counts per period, type, dyad from a corpus store")
     st.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
@@ -151,7 +151,7 @@ def _code(args, parser) -> int:
         parser.error("--dask and --workers: choose one")
     if args.batch_size is not None and args.batch_size < 1:
         parser.error("--batch-size must be at least 1")
-    if args.format == "parquet" and not args.output:
+    if args.format == "parquet" and args.output in (None, "-"):
         parser.error("--format parquet writes a dataset folder: give -o DIR")
     if args.max_chars is not None and args.max_chars < 0:
         parser.error("--max-chars must be 0 (no limit) or more")
@@ -180,9 +180,11 @@ def _eval(args, parser) -> int:
     else:
         from chronique.documents.readers import make_document
 
+        inputs = gold_inputs(gold, args.gold, args.texts)
+        _check_gold_texts(gold, inputs, args)
         coder = _coder(args.lexicon)
         docs = [make_document(d["id"], d["text"], published=d.get("published"),
-                              lang=d.get("lang")) for d in gold_inputs(gold, args.gold, args.texts)]
+                              lang=d.get("lang")) for d in inputs]
         system = [e.to_dict() for _, events in coder.code_documents(docs) for e in events]
     result = evaluate(gold, system)
     misses, extras = result.pop("_misses"), result.pop("_extras")
@@ -198,6 +200,20 @@ def _eval(args, parser) -> int:
                                                                   "recipient", "trigger")},
                                           ensure_ascii=False))
     return 0
+
+
+def _check_gold_texts(gold: list[dict], inputs: list[dict], args) -> None:
+    """A gold document whose text is not found would score as all misses: say so instead."""
+    found = {d["id"] for d in inputs}
+    missing = [str(d.get("id")) for d in gold if d.get("id") not in found]
+    if not missing:
+        return
+    where = f"in --texts {args.texts}" if args.texts else "next to the gold file (no --texts)"
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    raise ChroniqueError(
+        f"{args.gold}: {len(missing)} of {len(gold)} gold documents have no text (no \"text\" "
+        f"field, and their file or <id>.txt was not found {where}): {shown}. Give the folder "
+        "of their texts with --texts DIR, or the events to score with --system FILE.")
 
 
 if __name__ == "__main__":

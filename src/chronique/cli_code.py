@@ -39,7 +39,7 @@ def _event_writer(args, stack: ExitStack):
     from chronique.writers import make_writer
 
     out = sys.stdout
-    if args.output:
+    if args.output and args.output != "-":  # "-": standard output
         try:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
         except OSError as exc:

@@ -69,7 +69,10 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PUBLISHED_PATTERN = r"^(\d{4}|X{4})-(\d{2}|XX)(-(\d{2}|XX))?$"
 CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
-DYAD_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15},[A-Za-z][A-Za-z0-9_-]{1,15}$"
+CODE_RE = re.compile(CODE_PATTERN)
+#: a code or a country name ("Côte d'Ivoire", "Bosnie-Herzégovine"): no commas, no controls
+NAME_PATTERN = r"^[^,\x00-\x1f]{2,60}$"
+DYAD_PATTERN = r"^[^,\x00-\x1f]{2,60},[^,\x00-\x1f]{2,60}$"
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
                 ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json"}
 PAGES = {"analyse": "Analyse", "corpus": "Corpus", "document": "Document", "docs": "API"}
@@ -375,11 +378,13 @@ def _filters(
     type: Annotated[list[str] | None, Query(
         description="PLOVER event type(s); repeat or separate with commas")] = None,
     country: Annotated[str | None, Query(
-        pattern=CODE_PATTERN,
-        description="ISO 3166 alpha-3 code or organisation id, on either side")] = None,
+        pattern=NAME_PATTERN,
+        description="ISO 3166 alpha-3 code or organisation id (or a country name, French or "
+                    "English), on either side")] = None,
     dyad: Annotated[str | None, Query(
-        pattern=DYAD_PATTERN, description="two codes A,B: events between A and B, either "
-                                          "direction (a meeting of both counts too)")] = None,
+        pattern=DYAD_PATTERN, description="two codes (or country names) A,B: events between "
+                                          "A and B, either direction (a meeting of both "
+                                          "counts too)")] = None,
     date_from: Annotated[str | None, Query(
         alias="from", pattern=DATE_PATTERN,
         description="first day YYYY-MM-DD (events with a full date)")] = None,
@@ -401,15 +406,31 @@ def _filters(
     if unknown:
         raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
                                  f"{', '.join(PLOVER_TYPES)}")
-    pair = tuple(c.upper() for c in dyad.split(",")) if dyad else None
+    pair = tuple(_code(c, "dyad") for c in dyad.split(",")) if dyad else None
+    country = _code(country, "country") if country else None
     for name, value in (("from", date_from), ("to", date_to)):
         if value and day_problem(value):
             raise HTTPException(422, f"{name}: {day_problem(value)}")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"from ({date_from}) is after to ({date_to})")
-    return Filters(types=tuple(dict.fromkeys(types)), country=country.upper() if country else None,
+    return Filters(types=tuple(dict.fromkeys(types)), country=country,
                    dyad=pair, date_from=date_from, date_to=date_to,
                    q=q.strip() if q and q.strip() else None, quad=quad_class, doc_id=doc_id)
+
+
+def _code(value: str, name: str) -> str:
+    """A country or organisation code from a code or a country name; a value written in
+    capitals that chronique does not know is taken as a code (a user lexicon's organisation),
+    anything else unknown is a 422 saying what is expected."""
+    from chronique.codes import CodeError, resolve_code
+
+    def written_as_code(code: str) -> bool:
+        return value.strip() == code and CODE_RE.fullmatch(code) is not None
+
+    try:
+        return resolve_code(value, present=written_as_code)
+    except CodeError as exc:
+        raise HTTPException(422, f"{name}: {exc}") from exc
 
 
 def _need_corpus(state: _State) -> Corpus:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import errno
 import hashlib
 import io
 import json
@@ -537,8 +538,35 @@ def _error_handlers(app: FastAPI) -> None:
 
 
 # -- command line --------------------------------------------------------------------
+def bind(host: str, port: int):
+    """A socket bound to ``host:port`` for the server, before anything slow is loaded: a busy
+    port or an address this machine does not have is an error at once (``ChroniqueError``)."""
+    import socket
+
+    from chronique.errors import ChroniqueError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ChroniqueError(f"--host {host}: not an address of this machine ({exc})") from exc
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        busy = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        hint = ("another server is listening there: stop it or choose another --port"
+                if exc.errno == errno.EADDRINUSE else exc.strerror or str(exc))
+        raise ChroniqueError(f"cannot serve on {host}:{port}: "
+                             f"{hint if busy else exc.strerror or exc}") from exc
+    return sock
+
+
 def serve(args) -> int:
-    """``chronique serve``: load the coder (and the corpus), then serve until interrupted."""
+    """``chronique serve``: check the port, load the coder (and the corpus), then serve until
+    interrupted."""
     import uvicorn
 
     from chronique.errors import ChroniqueError
@@ -548,18 +576,25 @@ def serve(args) -> int:
     warning = bind_warning(host)
     if warning:
         print(f"chronique: warning: {warning}", file=sys.stderr)
+    sock = bind(host, port)  # before the 15 s of loading the model
     corpus = None
-    if getattr(args, "db", None):
-        try:
-            corpus = Corpus(args.db, time_limit=max(1.0, Limits().time_limit - 1.0))
-        except CorpusError as exc:
-            raise ChroniqueError(str(exc)) from exc
-    print("chronique: loading the coder ...", file=sys.stderr)
-    coder = Coder()
-    coder.code_text("La France et l'Allemagne ont signé mardi un accord.", published="2024-01-02")
-    allowed = LOOPBACK_NAMES if is_loopback(host) else None
-    app = create_app(corpus, coder, allowed_hosts=allowed)
-    shown = f"[{host}]" if ":" in host else host
-    print(f"chronique: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+    try:
+        if getattr(args, "db", None):
+            try:
+                corpus = Corpus(args.db, time_limit=max(1.0, Limits().time_limit - 1.0))
+            except CorpusError as exc:
+                raise ChroniqueError(str(exc)) from exc
+        print("chronique: loading the coder ...", file=sys.stderr)
+        coder = Coder()
+        coder.code_text("La France et l'Allemagne ont signé mardi un accord.",
+                        published="2024-01-02")
+        allowed = LOOPBACK_NAMES if is_loopback(host) else None
+        app = create_app(corpus, coder, allowed_hosts=allowed)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"chronique: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                timeout_keep_alive=5)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
     return 0

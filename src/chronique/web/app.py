@@ -517,6 +517,9 @@ def _error_handlers(app: FastAPI) -> None:
                 message = f"malformed JSON{where}: {reason}"
             elif error.get("type") == "missing" and not loc:
                 message = "missing JSON body"
+            elif error.get("type") == "string_unicode":
+                message = (f"{'.'.join(loc) or 'body'}: invalid Unicode (a lone surrogate "
+                           "such as \\ud800, which no text can hold)")
             else:
                 message = f"{'.'.join(loc) or 'body'}: {error.get('msg')}"
             messages.append(message)

@@ -120,10 +120,10 @@ def test_case2_a_duplicate_jsonl_id_is_reported_not_a_silent_replacement(tmp_pat
                               "--quiet"])
     assert status == 0
     assert stderr[-1].startswith("chronique: coded 2 documents")
-    assert stderr[-1].endswith("1 skipped: 1 duplicate id 'dup'")
+    assert stderr[-1].endswith("1 skipped: 1 duplicate id")
     [error] = _jsonl(errors)
     assert (error["source"], error["line"], error["doc_id"]) == (str(path), 3, "dup")
-    assert error["reason"] == f"duplicate id 'dup' (already the id of {path}:1)"
+    assert error["reason"] == f"duplicate id ('dup' is already the id of {path}:1)"
     assert _rows(db, "SELECT doc_id, published FROM documents ORDER BY doc_id") == [
         ("dup", "2024-03-11"), ("other", "2024-03-27")]  # the first "dup" kept, not replaced
     assert "ACCUSE" not in {t for (t,) in _rows(db, "SELECT event_type FROM events")}
@@ -201,7 +201,7 @@ def test_case5_a_truncated_utf8_byte_keeps_the_file_utf8(tmp_path):
     out = tmp_path / "e.jsonl"
     status, stderr, _ = _run(["code", str(path), "-o", str(out), "--quiet"])
     assert status == 0
-    assert f"chronique: note {path}: invalid UTF-8: 1 byte sequence replaced by U+FFFD" in stderr
+    assert f"chronique: note {path}: invalid UTF-8 (1 byte sequence replaced by U+FFFD)" in stderr
     events = _jsonl(out)
     assert [e["event_type"] for e in events] == ["ACCUSE", "ACCUSE"]
     assert "ministère algérien des Affaires étrangères" in events[0]["sentence"]["text"]
@@ -279,8 +279,8 @@ def test_case8_impossible_dates_are_refused_with_a_message(tmp_path, coder):
     lines.write_text(json.dumps({"id": "b", "text": MALI, "published": "2023-02-29"}) + "\n",
                      encoding="utf-8")
     status, stderr, printed = _run(["code", str(lines), "--quiet"])
-    assert status == 0 and f"chronique: note {lines}:1: \"published\" ignored: 2023-02-29 is " \
-        "not a date on the calendar (February 2023 has 28 days)" in stderr
+    assert status == 0 and f"chronique: note {lines}:1: \"published\" ignored (2023-02-29 is " \
+        "not a date on the calendar: February 2023 has 28 days)" in stderr
     assert all(json.loads(x)["published"] is None for x in printed.splitlines())
 
     with TestClient(create_app(None, coder)) as client:

@@ -38,7 +38,8 @@ class Summary:
         if self.notes:
             kinds: dict[str, int] = {}
             for _source, note in self.notes:
-                kinds[note] = kinds.get(note, 0) + 1
+                kind = note.split(" (")[0]
+                kinds[kind] = kinds.get(kind, 0) + 1
             text += "; noted: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         return text
 
@@ -133,8 +134,8 @@ def unique(documents: Iterable[Document], on_problem: Callable[[Problem], None]
     for document in documents:
         first = seen.get(document.id)
         if first is not None:
-            on_problem(_problem_of(document, f"duplicate id {document.id!r} (already the id "
-                                             f"of {first})"))
+            on_problem(_problem_of(document, f"duplicate id ({document.id!r} is already the "
+                                             f"id of {first})"))
             continue
         seen[document.id] = document.source or document.id
         yield document

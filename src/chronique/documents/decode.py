@@ -61,7 +61,7 @@ def _decode_8bit(data: bytes) -> tuple[str, str | None]:
     text = data.decode("utf-8-sig", "replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     if _mostly_utf8(text, bad):
-        return text, f"invalid UTF-8: {bad} byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD"
+        return text, f"invalid UTF-8 ({bad} byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD)"
     if _C1_BYTES.search(data):
         try:
             return data.decode("cp1252"), "not UTF-8: decoded as cp1252"

@@ -34,11 +34,11 @@ def _published(record: dict) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     if not isinstance(value, str):
         kind = _TYPES.get(type(value), type(value).__name__)
-        return None, (f"\"published\" ignored: {kind}, not a date",)
+        return None, (f"\"published\" ignored ({kind}, not a date)",)
     value = clean_surrogates(value)[0]
     why = date_problem(value)
     if why:
-        return None, (f"\"published\" ignored: {why}",)
+        return None, (f"\"published\" ignored ({why.replace(' (', ': ').rstrip(')')})",)
     return value, ()
 
 

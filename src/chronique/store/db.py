@@ -83,9 +83,9 @@ class Store:
             return None
         rows = self.con.execute("SELECT source FROM documents WHERE doc_id = ?",
                                 [document.id]).fetchall()
-        where = f" (stored from {rows[0][0]})" if rows and rows[0][0] else ""
-        return (f"id {document.id!r} is already in the store with different content{where}; "
-                "--replace to re-code it")
+        where = f", stored from {rows[0][0]}" if rows and rows[0][0] else ""
+        return (f"already in the store with different content (id {document.id!r}{where}; "
+                "--replace to re-code it)")
 
     def counts(self) -> dict[str, int]:
         docs, events, clusters = self.con.execute(

@@ -65,9 +65,11 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="counts per period, type, dyad from a corpus store")
     st.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
     st.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
-    st.add_argument("--dyad", metavar="A,B", help="events from A to B (or A and B meeting)")
+    st.add_argument("--dyad", metavar="A,B", help="events from A to B (or A and B meeting); "
+                    "ISO alpha-3 codes, organisation ids or country names")
     st.add_argument("--type", dest="event_type", metavar="T", help="PLOVER event type")
-    st.add_argument("--country", metavar="C", help="events with C on either side")
+    st.add_argument("--country", metavar="C", help="events with C on either side (FRA, UN, "
+                    "France, ...)")
     st.add_argument("--since", metavar="YYYY-MM-DD")
     st.add_argument("--until", metavar="YYYY-MM-DD")
     st.add_argument("--unit", choices=["cluster", "mention", "one-a-day"], default="cluster",

@@ -13,12 +13,8 @@ from chronique import __version__
 from chronique.errors import ChroniqueError
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="chronique", description=(
-        "French news to PLOVER/CAMEO political event data, every field tied to its words."))
-    parser.add_argument("--version", action="version", version=f"chronique {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _code_parser(sub) -> None:
+    """The options of ``chronique code``."""
     code = sub.add_parser("code", help="code documents into event records")
     code.add_argument("inputs", nargs="+", metavar="INPUT",
                       help=".txt, .html, .jsonl files, folders (recursively) or - for stdin")
@@ -54,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
                       help="coding time per document; a document past it is stopped and "
                       "reported (default 300; 0: no limit)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chronique", description=(
+        "French news to PLOVER/CAMEO political event data, every field tied to its words."))
+    parser.add_argument("--version", action="version", version=f"chronique {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    _code_parser(sub)
 
     exp = sub.add_parser("export", help="export a corpus store")
     exp.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")

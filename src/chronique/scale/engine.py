@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from chronique.documents.model import Document
+from chronique.record import Event
 from chronique.settings import Settings
 
 
@@ -17,7 +21,8 @@ class LocalEngine:
         self.settings = settings
         self.coder = Coder(settings)
 
-    def code_documents(self, documents):
+    def code_documents(self, documents: Iterable[Document]
+                       ) -> Iterator[tuple[Document, list[Event]]]:
         from chronique.budget import time_budget
         from chronique.scale.chunks import chunked
 

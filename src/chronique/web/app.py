@@ -26,6 +26,7 @@ import io
 import json
 import logging
 import re
+import socket
 import sys
 import threading
 import time
@@ -541,11 +542,9 @@ def _error_handlers(app: FastAPI) -> None:
 
 
 # -- command line --------------------------------------------------------------------
-def bind(host: str, port: int):
+def bind(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` for the server, before anything slow is loaded: a busy
     port or an address this machine does not have is an error at once (``ChroniqueError``)."""
-    import socket
-
     from chronique.errors import ChroniqueError
 
     try:

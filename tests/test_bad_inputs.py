@@ -266,20 +266,20 @@ def _lock(path: Path, monkeypatch) -> None:
     if os.geteuid() != 0:
         return
     target = str(path)
-    real_scandir, real_read = os.scandir, Path.read_bytes
+    real_scandir, real_open = os.scandir, os.open
 
     def scandir(top="."):
         if os.fspath(top) == target:
             raise PermissionError(13, "Permission denied", target)
         return real_scandir(top)
 
-    def read_bytes(self):
-        if str(self) == target:
+    def os_open(name, flags, *args, **kwargs):
+        if os.fspath(name) == target:
             raise PermissionError(13, "Permission denied", target)
-        return real_read(self)
+        return real_open(name, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", os_open)
 
 
 def test_unreadable_file_and_folder_are_reported_and_the_rest_coded(tmp_path, monkeypatch):

@@ -48,7 +48,7 @@ def test_folder_is_read_recursively(tmp_path):
     (tmp_path / "a.txt").write_text("Le Mali a signé un accord.", encoding="utf-8")
     (tmp_path / "sub" / "b.txt").write_text("Le Niger a signé un accord.", encoding="utf-8")
     ids = [d.id for d in read_inputs([str(tmp_path)]) if isinstance(d, Document)]
-    assert ids == ["a", "b"]
+    assert ids == ["a", "sub/b"]  # the path relative to the folder read, not the bare name
 
 
 def test_stdin_input():

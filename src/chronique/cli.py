@@ -13,16 +13,12 @@ from chronique import __version__
 from chronique.errors import ChroniqueError
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="chronique", description=(
-        "French news to PLOVER/CAMEO political event data, every field tied to its words."))
-    parser.add_argument("--version", action="version", version=f"chronique {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _code_parser(sub) -> None:
+    """The options of ``chronique code``."""
     code = sub.add_parser("code", help="code documents into event records")
     code.add_argument("inputs", nargs="+", metavar="INPUT",
                       help=".txt, .html, .jsonl files, folders (recursively) or - for stdin")
-    code.add_argument("-o", "--output", help="output file (default: standard output)")
+    code.add_argument("-o", "--output", help="output file (default, or -: standard output)")
     code.add_argument("--format", choices=["jsonl", "csv", "pretty", "parquet"], default="jsonl",
                       help="parquet: a dataset folder (-o DIR) partitioned by publication month")
     code.add_argument("--published", help="publication date of plain-text inputs that do not "
@@ -45,8 +41,25 @@ def _parser() -> argparse.ArgumentParser:
                       help="documents per nlp.pipe batch and per store transaction (default 32)")
     code.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster: local, local:N "
                       "(start one with N workers) or tcp://HOST:PORT (an existing scheduler)")
-
+    code.add_argument("--replace", action="store_true",
+                      help="with --db: re-code documents whose id is in the store with "
+                      "different content, replacing them (without it they are reported)")
+    code.add_argument("--max-chars", type=int, default=None, metavar="N",
+                      help="longer documents are reported, not coded (default 1000000; 0: no "
+                      "limit, longer ones are coded in segments of 1000000)")
+    code.add_argument("--time-limit", type=float, default=None, metavar="SECONDS",
+                      help="coding time per document; a document past it is stopped and "
+                      "reported (default 300; 0: no limit)")
     _model_options(code)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chronique", description=(
+        "French news to PLOVER/CAMEO political event data, every field tied to its words."))
+    parser.add_argument("--version", action="version", version=f"chronique {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    _code_parser(sub)
 
     tr = sub.add_parser("train", help="train the trigger model on gold corpora (the shipped "
                         "corpus plus your own gold) and save it to a folder for --model")
@@ -64,14 +77,16 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True,
                      choices=["jsonl", "csv", "parquet", "plover", "gdelt"])
     exp.add_argument("-o", "--output", required=True,
-                     help="output file (a folder for parquet)")
+                     help="output file (a folder for parquet; - for standard output)")
 
     st = sub.add_parser("stats", help="counts per period, type, dyad from a corpus store")
     st.add_argument("--db", required=True, metavar="FILE", help="corpus store (DuckDB)")
     st.add_argument("--by", choices=["day", "week", "month", "year"], default="month")
-    st.add_argument("--dyad", metavar="A,B", help="events from A to B (or A and B meeting)")
+    st.add_argument("--dyad", metavar="A,B", help="events from A to B (or A and B meeting); "
+                    "ISO alpha-3 codes, organisation ids or country names")
     st.add_argument("--type", dest="event_type", metavar="T", help="PLOVER event type")
-    st.add_argument("--country", metavar="C", help="events with C on either side")
+    st.add_argument("--country", metavar="C", help="events with C on either side (FRA, UN, "
+                    "France, ...)")
     st.add_argument("--since", metavar="YYYY-MM-DD")
     st.add_argument("--until", metavar="YYYY-MM-DD")
     st.add_argument("--unit", choices=["cluster", "mention", "one-a-day"], default="cluster",
@@ -184,21 +199,32 @@ def _train(args) -> int:
 
 
 def _code(args, parser) -> int:
-    from chronique.dates import PartialDate
+    from chronique.dates import date_problem
 
-    if args.published and PartialDate.parse(args.published) is None:
-        parser.error(f"--published {args.published!r}: expected YYYY-MM-DD (X for unknown parts)")
+    if args.published is not None and date_problem(args.published):
+        parser.error(f"--published: {date_problem(args.published)}")
     if args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.dask and args.workers > 1:
         parser.error("--dask and --workers: choose one")
     if args.batch_size is not None and args.batch_size < 1:
         parser.error("--batch-size must be at least 1")
-    if args.format == "parquet" and not args.output:
+    if args.format == "parquet" and args.output in (None, "-"):
         parser.error("--format parquet writes a dataset folder: give -o DIR")
+    if args.max_chars is not None and args.max_chars < 0:
+        parser.error("--max-chars must be 0 (no limit) or more")
+    if args.time_limit is not None and not args.time_limit >= 0:
+        parser.error("--time-limit must be 0 (no limit) or more seconds")
+    if args.replace and not args.db:
+        parser.error("--replace replaces documents in a store: give --db FILE")
     from chronique.cli_code import code_run
 
-    summary = code_run(args, _settings(args.lexicon, args.batch_size, args))
+    settings = _settings(args.lexicon, args.batch_size, args)
+    if args.max_chars is not None:
+        settings = replace(settings, max_chars=args.max_chars or None)
+    if args.time_limit is not None:
+        settings = replace(settings, time_limit=args.time_limit or None)
+    summary = code_run(args, settings)
     print(f"chronique: {summary.line()}", file=sys.stderr)
     return 1 if args.strict and summary.skipped else 0
 
@@ -212,9 +238,11 @@ def _eval(args, parser) -> int:
     else:
         from chronique.documents.readers import make_document
 
+        inputs = gold_inputs(gold, args.gold, args.texts)
+        _check_gold_texts(gold, inputs, args)
         coder = _coder(args.lexicon, args)
         docs = [make_document(d["id"], d["text"], published=d.get("published"),
-                              lang=d.get("lang")) for d in gold_inputs(gold, args.gold, args.texts)]
+                              lang=d.get("lang")) for d in inputs]
         system = [e.to_dict() for _, events in coder.code_documents(docs) for e in events]
     result = evaluate(gold, system)
     misses, extras = result.pop("_misses"), result.pop("_extras")
@@ -230,6 +258,20 @@ def _eval(args, parser) -> int:
                                                                   "recipient", "trigger")},
                                           ensure_ascii=False))
     return 0
+
+
+def _check_gold_texts(gold: list[dict], inputs: list[dict], args) -> None:
+    """A gold document whose text is not found would score as all misses: say so instead."""
+    found = {d["id"] for d in inputs}
+    missing = [str(d.get("id")) for d in gold if d.get("id") not in found]
+    if not missing:
+        return
+    where = f"in --texts {args.texts}" if args.texts else "next to the gold file (no --texts)"
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    raise ChroniqueError(
+        f"{args.gold}: {len(missing)} of {len(gold)} gold documents have no text (no \"text\" "
+        f"field, and their file or <id>.txt was not found {where}): {shown}. Give the folder "
+        "of their texts with --texts DIR, or the events to score with --system FILE.")
 
 
 if __name__ == "__main__":

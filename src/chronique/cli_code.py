@@ -5,11 +5,15 @@ Command-line glue: problems are printed on standard error here, as the CLI does.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from contextlib import ExitStack
+from functools import partial
+from typing import IO, Any
 
 from chronique.documents.language import declared_language
+from chronique.documents.model import Document, Problem
 from chronique.errors import ChroniqueError
 from chronique.runner import Summary, run
 from chronique.settings import Settings
@@ -39,7 +43,7 @@ def _event_writer(args, stack: ExitStack):
     from chronique.writers import make_writer
 
     out = sys.stdout
-    if args.output:
+    if args.output and args.output != "-":  # "-": standard output
         try:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
         except OSError as exc:
@@ -49,7 +53,30 @@ def _event_writer(args, stack: ExitStack):
     return writer
 
 
-def code_run(args, settings: Settings) -> Summary:
+def _store(args, settings: Settings, stack: ExitStack) -> tuple[Any, str | None]:
+    """The ``--db`` store, open (closed with the stack), and the coder version; or Nones."""
+    if not args.db:
+        return None, None
+    from chronique.store import Store, coder_version
+
+    store = Store(args.db)
+    stack.callback(store.close)
+    return store, coder_version(settings.lexicons)
+
+
+def _report(errors: IO[str] | None, problem: Problem) -> None:
+    """A skipped document on standard error, and in the ``--errors`` file."""
+    print(f"chronique: skipped {problem.message()}", file=sys.stderr)
+    if errors:
+        errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
+        errors.flush()
+
+
+def _note(document: Document, note: str) -> None:
+    print(f"chronique: note {document.source or document.id}: {note}", file=sys.stderr)
+
+
+def code_run(args: argparse.Namespace, settings: Settings) -> Summary:
     """Code ``args.inputs`` as the command line asked; returns the run's summary."""
     from chronique.scale import make_engine
     from chronique.scale.progress import ProgressBar, count_documents
@@ -59,13 +86,7 @@ def code_run(args, settings: Settings) -> Summary:
                              "codes every text as French)")
     with ExitStack() as stack:
         errors = _errors_file(args, stack)
-        store = version = None
-        if args.db:
-            from chronique.store import Store, coder_version
-
-            store = Store(args.db)
-            stack.callback(store.close)
-            version = coder_version(settings.lexicons)
+        store, version = _store(args, settings, stack)
         writer = _event_writer(args, stack)
         show = not args.quiet and sys.stderr.isatty()
         progress = ProgressBar(count_documents(args.inputs) if show else None, enabled=show)
@@ -77,29 +98,22 @@ def code_run(args, settings: Settings) -> Summary:
                 store.write(pending, version)
                 pending.clear()
 
-        def on_document(document, events) -> None:
+        def on_document(document: Document, events: list) -> None:
             progress.advance(len(events))
             if store is not None:
                 pending.append((document, events))
                 if len(pending) >= settings.batch_size:
                     flush()
 
-        def on_problem(problem) -> None:
-            print(f"chronique: skipped {problem.message()}", file=sys.stderr)
-            if errors:
-                errors.write(json.dumps(problem.to_dict(), ensure_ascii=False) + "\n")
-                errors.flush()
-
-        def on_note(document, note) -> None:
-            print(f"chronique: note {document.source or document.id}: {note}", file=sys.stderr)
-
         engine = make_engine(settings, workers=args.workers, dask=args.dask)
         try:
             summary = run(args.inputs, engine, published=args.published, force_lang=args.lang,
                           on_event=writer.write if writer else (lambda _e: None),
-                          on_problem=on_problem, on_document=on_document,
+                          on_problem=partial(_report, errors), on_document=on_document,
                           skip=(lambda d: store.is_current(d, version)) if store else None,
-                          on_unchanged=lambda _d: progress.advance(0), on_note=on_note)
+                          on_unchanged=lambda _d: progress.advance(0), on_note=_note,
+                          refuse=store.conflict if store and not args.replace else None,
+                          max_chars=settings.max_chars, time_limit=settings.time_limit)
         except BaseException:
             engine.terminate()
             try:  # documents fully coded before the interruption are kept

@@ -29,6 +29,8 @@ def run(args, parser) -> int:
 def export(args) -> int:
     from chronique.store.exports import export as write
 
+    if args.format == "parquet" and args.output == "-":
+        raise ChroniqueError("--format parquet writes a dataset folder: give -o DIR, not -")
     with _corpus(args.db) as corpus:
         counts = write(corpus, args.format, args.output)
     line = f"chronique: exported {counts['written']} {'clusters' if args.format == 'gdelt' else 'events'}" \
@@ -59,15 +61,41 @@ def _missing(value) -> bool:
         return False
 
 
+def _filters(args, parser, corpus) -> dict:
+    """The query filters of ``stats``: dates checked, countries as codes (names accepted)."""
+    from chronique.codes import CodeError, resolve_code
+    from chronique.dates import day_problem
+
+    for flag, value in (("--since", args.since), ("--until", args.until)):
+        if value is not None and day_problem(value):
+            parser.error(f"{flag}: {day_problem(value)}")
+    parts = [p.strip() for p in args.dyad.split(",")] if args.dyad else []
+    if args.dyad and (len(parts) != 2 or not all(parts)):
+        parser.error("--dyad expects two codes: ACTOR,RECIPIENT (e.g. CHN,KAZ)")
+
+    def present(code: str) -> bool:
+        return corpus.sql("SELECT count(*) FROM events_clustered WHERE list_contains("
+                          "actor_codes, ?) OR list_contains(recipient_codes, ?)",
+                          [code, code]).fetchall()[0][0] > 0
+
+    def code(flag: str, value: str) -> str:
+        try:
+            return resolve_code(value, present)
+        except CodeError as exc:
+            raise ChroniqueError(f"{flag}: {exc}") from exc
+
+    country = code("--country", args.country) if args.country else None
+    dyad = tuple(code("--dyad", p) for p in parts) if parts else None
+    filters = {"event_type": args.event_type, "country": country, "since": args.since,
+               "until": args.until}
+    if dyad:
+        filters["dyad"] = dyad
+    return filters
+
+
 def stats(args, parser) -> int:
-    filters = {"event_type": args.event_type, "country": args.country,
-               "since": args.since, "until": args.until}
-    if args.dyad:
-        parts = [p.strip() for p in args.dyad.split(",")]
-        if len(parts) != 2 or not all(parts):
-            parser.error("--dyad expects two codes: ACTOR,RECIPIENT (e.g. CHN,KAZ)")
-        filters["dyad"] = tuple(parts)
     with _corpus(args.db) as corpus:
+        filters = _filters(args, parser, corpus)
         totals = corpus.totals()
         counts = corpus.counts(by=args.by, unit=args.unit, **filters).df()
         types = corpus.types(unit=args.unit, **filters).df()

@@ -8,6 +8,7 @@ calendar arithmetic written out here, the "il y a N jours" kind included.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -17,6 +18,47 @@ from chronique.lexicon.files import DATA_DIR, read_yaml
 from chronique.lexicon.forms import fold
 
 LEAP_YEAR = 2000  # stands in for an unknown year in day arithmetic
+
+
+#: a date as chronique reads and writes it: unknown parts as X, the day may be left out
+DATE_FORM = re.compile(r"(\d{4}|X{4})-(\d{2}|XX)(?:-(\d{2}|XX))?")
+DATE_HELP = "expected YYYY-MM-DD, X for unknown parts (2021-03-XX, XXXX-05-16)"
+
+
+def _impossible(year: int | None, month: int | None, day: int | None) -> str | None:
+    """Why these parts are not a date on the calendar, or None when they can be one."""
+    if year is not None and year < 1:
+        return "there is no year 0000"
+    if month is not None and not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if day is None:
+        return None
+    if month is None:
+        return None if 1 <= day <= 31 else f"no month has a day {day:02d}"
+    last = calendar.monthrange(year or LEAP_YEAR, month)[1]
+    if not 1 <= day <= last:
+        when = f"{calendar.month_name[month]} {year}" if year else calendar.month_name[month]
+        return f"{when} has {last} days"
+    return None
+
+
+def date_problem(value: str | None) -> str | None:
+    """Why ``value`` is not a date chronique accepts (a message for people), or None."""
+    if value is None or not value.strip():
+        return f"empty date: {DATE_HELP}"
+    m = DATE_FORM.fullmatch(value.strip())
+    if not m:
+        return f"{value!r} is not a date: {DATE_HELP}"
+    year, month, day = (None if not g or "X" in g else int(g) for g in m.groups())
+    why = _impossible(year, month, day)
+    return f"{value.strip()} is not a date on the calendar ({why})" if why else None
+
+
+def day_problem(value: str) -> str | None:
+    """Why ``value`` is not a complete day YYYY-MM-DD on the calendar, or None."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return f"{value!r} is not a day: expected YYYY-MM-DD"
+    return date_problem(value)
 
 
 @dataclass(frozen=True)
@@ -29,15 +71,21 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: str | None) -> PartialDate | None:
+        """The date ``YYYY-MM-DD`` (X for unknown parts, the day may be left out) when it is
+        one on the calendar; None otherwise (``2024-02-30``, ``2024-13-01``, ``16 mai``)."""
         if not value:
             return None
-        m = re.fullmatch(r"(\d{4}|X{4})-(\d{2}|XX)(?:-(\d{2}|XX))?", value.strip())
+        m = DATE_FORM.fullmatch(value.strip())
         if not m:
             return None
         year, month, day = (None if not g or "X" in g else int(g) for g in m.groups())
-        if month is not None and not 1 <= month <= 12:
-            return None
-        return cls(year, month, day)
+        return cls.checked(year, month, day)
+
+    @classmethod
+    def checked(cls, year: int | None, month: int | None, day: int | None
+                ) -> PartialDate | None:
+        """The date when it can exist (an unknown year stands for a leap year), else None."""
+        return cls(year, month, day) if _impossible(year, month, day) is None else None
 
     def iso(self) -> str:
         return "-".join([f"{self.year:04d}" if self.year else "XXXX",

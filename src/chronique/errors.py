@@ -11,3 +11,11 @@ class InputError(ChroniqueError):
 
 class DataFileError(ChroniqueError):
     """A data file (shipped or user lexicon) is malformed; the message names file and line."""
+
+
+class DocumentTimeout(ChroniqueError):
+    """Coding a document (or a batch) ran past its time budget (``chronique.budget``)."""
+
+
+class StoreLocked(ChroniqueError):
+    """The corpus store is open for writing in another process."""

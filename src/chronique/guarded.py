@@ -4,11 +4,14 @@ segments (``documents/segments.py``). Results come in input order."""
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from chronique.documents.model import Document, Problem
 from chronique.documents.segments import is_long, renumber, segments
+from chronique.errors import DocumentTimeout
 from chronique.record import Event
 
 
@@ -42,13 +45,16 @@ class _Feed:
             yield document
 
 
-def guarded(coder, documents: Iterable[Document], on_problem: Callable[[Problem], None]
-            ) -> Iterator[tuple[Document, list[Event]]]:
+def guarded(coder, documents: Iterable[Document], on_problem: Callable[[Problem], None], *,
+            time_limit: float | None = None) -> Iterator[tuple[Document, list[Event]]]:
     """``coder.code_documents(documents)``, but a document the coder fails on is a problem
-    (``coder error``) and the others are coded: when a batch fails, its documents are coded
-    again one by one, and coding goes on with the next ones. A very long document is coded
-    segment by segment (``documents/segments.py``). Results come in input order."""
+    (``coder error``, or ``time limit exceeded`` when the engine stopped it past its time
+    budget, ``time_limit`` seconds) and the others are coded: when a batch fails, its
+    documents are coded again one by one, and coding goes on with the next ones. A very long
+    document is coded segment by segment (``documents/segments.py``), within the same time
+    budget in all. Results come in input order."""
     source = iter(documents)
+    fail = partial(_failed, on_problem=on_problem, time_limit=time_limit)
     while True:
         feed = _Feed(source)
         try:
@@ -61,40 +67,50 @@ def guarded(coder, documents: Iterable[Document], on_problem: Callable[[Problem]
             if not feed.pending:  # not a document's fault: the coder itself is broken
                 raise
             for document in list(feed.pending):
-                yield from _alone(coder, document, on_problem)
+                yield from _alone(coder, document, fail)
         if feed.held is not None:
-            yield from _in_segments(coder, feed.held, on_problem)
+            yield from _in_segments(coder, feed.held, fail, time_limit)
         elif feed.exhausted:
             return
 
 
-def _failed(document: Document, exc: Exception, on_problem: Callable[[Problem], None]) -> None:
+def _failed(document: Document, exc: Exception, on_problem: Callable[[Problem], None],
+            time_limit: float | None = None) -> None:
     source, line = document.origin()
-    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-    on_problem(Problem(source, f"coder error ({detail[:200]})", line=line, doc_id=document.id))
+    if isinstance(exc, DocumentTimeout):
+        limit = time_limit or (exc.args[0] if exc.args else None)
+        budget = f"coding took longer than {limit:g} s" if limit else "coding took too long"
+        reason = f"time limit exceeded ({budget}; --time-limit to raise it)"
+    else:
+        detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        reason = f"coder error ({detail[:200]})"
+    on_problem(Problem(source, reason, line=line, doc_id=document.id))
 
 
-def _alone(coder, document: Document, on_problem: Callable[[Problem], None]
+def _alone(coder, document: Document, fail: Callable[[Document, Exception], None]
            ) -> Iterator[tuple[Document, list[Event]]]:
     try:
         results = list(coder.code_documents([document]))
     except Exception as exc:  # noqa: BLE001 - one document must not end the run
-        _failed(document, exc, on_problem)
+        fail(document, exc)
         return
     yield from results
 
 
-def _in_segments(coder, document: Document, on_problem: Callable[[Problem], None]
-                 ) -> Iterator[tuple[Document, list[Event]]]:
+def _in_segments(coder, document: Document, fail: Callable[[Document, Exception], None],
+                 time_limit: float | None = None) -> Iterator[tuple[Document, list[Event]]]:
     """A long document coded one segment per call (one parse in memory at a time)."""
     events: list[Event] = []
     base = 0
+    started = time.monotonic()
     try:
         for segment in segments(document):
+            if time_limit and time.monotonic() - started > time_limit:
+                raise DocumentTimeout(time_limit)
             [(_, found)] = list(coder.code_documents([segment]))
             found, base = renumber(found, base)
             events.extend(found)
     except Exception as exc:  # noqa: BLE001
-        _failed(document, exc, on_problem)
+        fail(document, exc)
         return
     yield document, events

@@ -38,24 +38,34 @@ class Summary:
         if self.notes:
             kinds: dict[str, int] = {}
             for _source, note in self.notes:
-                kinds[note] = kinds.get(note, 0) + 1
+                kind = note.split(" (")[0]
+                kinds[kind] = kinds.get(kind, 0) + 1
             text += "; noted: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
         return text
 
 
+def too_long(document: Document, max_chars: int | None) -> str | None:
+    """Why a document is too long to code, or None."""
+    if max_chars is None or len(document.text) <= max_chars:
+        return None
+    return (f"document too long ({len(document.text)} characters; the limit is {max_chars}, "
+            "--max-chars to raise it)")
+
+
 def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None,
            on_problem: Callable[[Problem], None],
-           on_note: Callable[[Document, str], None] | None = None) -> Iterator[Document]:
-    """Documents that can be coded; problems (including text that is not French) go to
-    ``on_problem``, notes on documents coded anyway (an encoding guessed) to ``on_note``."""
+           on_note: Callable[[Document, str], None] | None = None,
+           max_chars: int | None = None) -> Iterator[Document]:
+    """Documents that can be coded; problems (including text that is not French, or longer
+    than ``max_chars``) go to ``on_problem``, notes on documents coded anyway (an encoding
+    guessed) to ``on_note``."""
     for item in items:
         if isinstance(item, Problem):
             on_problem(item)
             continue
-        why = language_problem(item.text, item.lang, force_lang)
+        why = too_long(item, max_chars) or language_problem(item.text, item.lang, force_lang)
         if why is not None:
-            source, line = item.origin()
-            on_problem(Problem(source, why, line=line, doc_id=item.id))
+            on_problem(_problem_of(item, why))
             continue
         if on_note is not None:
             for note in item.notes:
@@ -69,13 +79,19 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         on_document: Callable[[Document, list[Event]], None] | None = None,
         skip: Callable[[Document], bool] | None = None,
         on_unchanged: Callable[[Document], None] | None = None,
-        on_note: Callable[[Document, str], None] | None = None, stdin=None) -> Summary:
+        on_note: Callable[[Document, str], None] | None = None, stdin=None,
+        refuse: Callable[[Document], str | None] | None = None,
+        max_chars: int | None = None, time_limit: float | None = None) -> Summary:
     """Code every input; returns the summary.
 
     ``coder`` is anything with ``code_documents`` (a ``Coder``, or an engine of
     ``chronique.scale`` that codes on several processes or a Dask cluster, in input order).
-    Documents for which ``skip`` is true are not coded (counted as unchanged and passed to
-    ``on_unchanged``); notes on documents coded anyway go to ``on_note``."""
+    Every document read is coded or reported, once: a second document with an id already
+    seen in the run is a problem naming both sources; a document longer than ``max_chars``
+    characters is a problem; one that ``refuse`` gives a reason for is a problem. Documents
+    for which ``skip`` is true are not coded (counted as unchanged and passed to
+    ``on_unchanged``); notes on documents coded anyway go to ``on_note``. ``time_limit`` only
+    names the limit in the message of a document that ran past it (the engine enforces it)."""
     summary = Summary()
 
     def problem(p: Problem) -> None:
@@ -88,10 +104,14 @@ def run(inputs: list[str], coder, *, published: str | None = None,
             on_note(document, text)
 
     documents = screen(read_inputs(inputs, published=published, stdin=stdin),
-                       force_lang=force_lang, on_problem=problem, on_note=note)
+                       force_lang=force_lang, on_problem=problem, on_note=note,
+                       max_chars=max_chars)
+    documents = unique(documents, problem)
+    if refuse is not None:
+        documents = _refused(documents, refuse, problem)
     if skip is not None:
         documents = _without(documents, skip, summary, on_unchanged)
-    for document, events in guarded(coder, documents, problem):
+    for document, events in guarded(coder, documents, problem, time_limit=time_limit):
         summary.documents += 1
         summary.events += len(events)
         for event in events:
@@ -99,6 +119,36 @@ def run(inputs: list[str], coder, *, published: str | None = None,
         if on_document is not None:
             on_document(document, events)
     return summary
+
+
+def _problem_of(document: Document, reason: str) -> Problem:
+    source, line = document.origin()
+    return Problem(source, reason, line=line, doc_id=document.id)
+
+
+def unique(documents: Iterable[Document], on_problem: Callable[[Problem], None]
+           ) -> Iterator[Document]:
+    """The documents, each id once: a document whose id an earlier one of the run already has
+    is a problem naming both (never a silent replacement of the first)."""
+    seen: dict[str, str] = {}
+    for document in documents:
+        first = seen.get(document.id)
+        if first is not None:
+            on_problem(_problem_of(document, f"duplicate id ({document.id!r} is already the "
+                                             f"id of {first})"))
+            continue
+        seen[document.id] = document.source or document.id
+        yield document
+
+
+def _refused(documents: Iterable[Document], refuse: Callable[[Document], str | None],
+             on_problem: Callable[[Problem], None]) -> Iterator[Document]:
+    for document in documents:
+        why = refuse(document)
+        if why is not None:
+            on_problem(_problem_of(document, why))
+            continue
+        yield document
 
 
 def _without(documents: Iterable[Document], skip: Callable[[Document], bool], summary: Summary,

@@ -17,3 +17,10 @@ class Settings:
     force_lang: str | None = None   # code texts whatever language they seem to be in
     trigger_model: Path | None = None  # a folder from `chronique train`; None: the shipped one
     rules_only: bool = False        # code with the rule lexicon alone, no trained model
+    #: longer documents are not coded (reported): about 25 s of coding on one core; None for
+    #: no limit (documents longer than ``documents.segments.SEGMENT_CHARS`` are then coded
+    #: in segments)
+    max_chars: int | None = 1_000_000
+    #: seconds of coding per document in the engines (a batch: this times its documents);
+    #: None for no limit
+    time_limit: float | None = 300.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -200,3 +201,37 @@ def test_bad_scale_options_are_usage_errors(bad, tmp_path):
     with pytest.raises(SystemExit) as exit_info:
         main(["code", str(CORPUS), "--db", str(tmp_path / "c.duckdb"), *bad])
     assert exit_info.value.code == 2
+
+
+def test_changed_content_is_reported_unless_replace_is_asked(tmp_path, capsys):
+    """Re-coding an id the store holds with other content: reported (the stored document is
+    kept) unless ``--replace`` is given; the same content is unchanged, as before."""
+    db, errors = tmp_path / "c.duckdb", tmp_path / "errors.jsonl"
+    first, second = tmp_path / "v1" / "note.txt", tmp_path / "v2" / "note.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("Le Japon a envoyé mercredi une aide d'urgence à Madagascar.", "utf-8")
+    second.write_text("Le Tchad a expulsé mardi l'ambassadeur de France.", "utf-8")
+    assert main(["code", str(first), "--db", str(db), "--published", "2024-03-27"]) == 0
+    capsys.readouterr()
+    assert main(["code", str(second), "--db", str(db), "--published", "2024-03-27",
+                 "--errors", str(errors)]) == 0
+    assert "coded 0 documents, 0 events; 1 skipped: 1 already in the store with different " \
+           "content" in capsys.readouterr().err
+    [error] = [json.loads(line) for line in errors.read_text("utf-8").splitlines()]
+    assert (error["source"], error["doc_id"]) == (str(second), "note")
+    assert error["reason"] == (f"already in the store with different content (id 'note', "
+                               f"stored from {first}; --replace to re-code it)")
+    with Store(db) as store:
+        assert store.con.execute("SELECT source FROM documents").fetchall() == [(str(first),)]
+        assert [t for (t,) in store.con.execute("SELECT event_type FROM events").fetchall()] \
+            == ["AID"]
+    assert main(["code", str(second), "--db", str(db), "--published", "2024-03-27",
+                 "--replace"]) == 0
+    assert "coded 1 documents" in capsys.readouterr().err
+    with Store(db) as store:
+        assert store.con.execute("SELECT source FROM documents").fetchall() == [(str(second),)]
+        assert [t for (t,) in store.con.execute("SELECT event_type FROM events").fetchall()] \
+            == ["SANCTION"]
+    assert main(["code", str(second), "--db", str(db), "--published", "2024-03-27"]) == 0
+    assert "coded 0 documents, 0 events; 1 unchanged in the store" in capsys.readouterr().err

@@ -97,7 +97,7 @@ def _free_port() -> int:
 
 def test_serve_refuses_a_missing_corpus_and_warns_off_loopback(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "chronique", "serve", "--host", "0.0.0.0", "--port", "1",
+        [sys.executable, "-m", "chronique", "serve", "--host", "0.0.0.0", "--port", "0",
          "--db", str(tmp_path / "missing.duckdb")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "warning: serving on 0.0.0.0: every machine" in result.stderr

@@ -1,6 +1,10 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252 or latin-1,
 saying so; binary content (NUL bytes, control characters) is refused.
 
+Text that is overwhelmingly UTF-8 with a few invalid bytes (a file cut in the middle of a
+character, a stray byte) stays UTF-8: the invalid bytes become U+FFFD and a note says how
+many; it is never read whole as another encoding.
+
 cp1252 and latin-1 agree on every byte outside 0x80-0x9F: text with no byte there is
 called latin-1, text using cp1252's typographic characters there (’ “ ” € œ …) cp1252.
 """
@@ -51,16 +55,28 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 
 def _decode_8bit(data: bytes) -> tuple[str, str | None]:
     try:
-        text, note = data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        if _C1_BYTES.search(data):
-            try:
-                text, note = data.decode("cp1252"), "not UTF-8: decoded as cp1252"
-            except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8D, ...)
-                text, note = data.decode("latin-1"), "not UTF-8: decoded as latin-1"
-        else:
-            text, note = data.decode("latin-1"), "not UTF-8: decoded as latin-1"
-    return text, note
+        pass
+    text = data.decode("utf-8-sig", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if _mostly_utf8(text, bad):
+        return text, f"invalid UTF-8 ({bad} byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD)"
+    if _C1_BYTES.search(data):
+        try:
+            return data.decode("cp1252"), "not UTF-8: decoded as cp1252"
+        except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8D, ...)
+            pass
+    return data.decode("latin-1"), "not UTF-8: decoded as latin-1"
+
+
+def _mostly_utf8(text: str, bad: int) -> bool:
+    """Whether bytes that are not valid UTF-8 (``bad`` sequences, now U+FFFD in ``text``) are
+    still overwhelmingly UTF-8: nearly every byte above 0x7F is part of a well-formed UTF-8
+    character (a file cut in the middle of a character, a stray byte). A file in another
+    encoding has no such characters: its é, è, à stand alone and are all invalid."""
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return good > 0 and bad <= max(3, good // 20)
 
 
 def clean_surrogates(text: str) -> tuple[str, bool]:

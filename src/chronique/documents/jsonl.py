@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from chronique.dates import date_problem
 from chronique.documents.decode import clean_surrogates, control_share, decode
 from chronique.documents.model import Document, Problem, emptiness, make_document
 
@@ -23,6 +24,22 @@ _TYPES = {int: "a number", float: "a number", bool: "a boolean", list: "a list",
 def _optional(record: dict, key: str) -> str | None:
     value = record.get(key)
     return clean_surrogates(value)[0] if isinstance(value, str) else None
+
+
+def _published(record: dict) -> tuple[str | None, tuple[str, ...]]:
+    """The record's ``published`` when it is a date, else None with a note saying why it was
+    not used (absent, null and "" are no date, said nothing about)."""
+    value = record.get("published")
+    if value is None or value == "":
+        return None, ()
+    if not isinstance(value, str):
+        kind = _TYPES.get(type(value), type(value).__name__)
+        return None, (f"\"published\" ignored ({kind}, not a date)",)
+    value = clean_surrogates(value)[0]
+    why = date_problem(value)
+    if why:
+        return None, (f"\"published\" ignored ({why.replace(' (', ': ').rstrip(')')})",)
+    return value, ()
 
 
 def read_lines(stream: BinaryIO, max_bytes: int
@@ -52,10 +69,11 @@ def split_lines(text: str, notes: tuple[str, ...] = ()
         yield line.removesuffix("\r"), notes
 
 
-def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ...]]]
-                    ) -> Iterator[Document | Problem]:
+def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ...]]],
+                    file_id: str | None = None) -> Iterator[Document | Problem]:
     """Documents of a JSON Lines file's lines, problems in their place (blank lines ignored;
-    a line None was too long to read)."""
+    a line None was too long to read). A record without an id is ``<file_id>-<line>``."""
+    base = file_id if file_id is not None else Path(source).stem
     for number, (line, notes) in enumerate(lines, start=1):
         if line is None:
             yield Problem(source, "document too large (line longer than the file limit)",
@@ -80,7 +98,7 @@ def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ..
             continue
         raw_id = record.get("id")
         doc_id = clean_surrogates(str(raw_id))[0] if raw_id not in (None, "") else \
-            f"{Path(source).stem}-{number}"
+            f"{base}-{number}"
         if "text" not in record:
             yield Problem(source, "no \"text\" field", line=number, doc_id=doc_id)
             continue
@@ -101,9 +119,10 @@ def jsonl_documents(source: str, lines: Iterable[tuple[str | None, tuple[str, ..
                           doc_id=doc_id)
             continue
         body, replaced = clean_surrogates(body)
+        published, date_note = _published(record)
         line_notes = notes + (("invalid Unicode: lone surrogates replaced by U+FFFD",)
-                              if replaced else ())
-        yield make_document(doc_id, body, published=_optional(record, "published"),
+                              if replaced else ()) + date_note
+        yield make_document(doc_id, body, published=published,
                             url=_optional(record, "url"), title=_optional(record, "title"),
                             lang=_optional(record, "lang"), source=f"{source}:{number}",
                             notes=line_notes, line=number)

@@ -4,7 +4,8 @@ chronique codes French. A document whose declared language is another one, or wh
 langid identifies as another language with confidence, is skipped with its language
 (``--lang fr`` codes everything). Short texts are not judged (langid is unreliable on a
 headline full of names: "Trump tweete contre Kim: «Fire and fury»" looks English), except
-when they are not in Latin script at all.
+when they are not in Latin script at all. Emoji, symbols and invisible characters (zero-width
+spaces, joiners) are left out of what langid reads (``words_only``).
 """
 
 from __future__ import annotations
@@ -44,11 +45,36 @@ def _identifier():
 
 
 def _sample(text: str) -> str:
-    if len(text) <= SAMPLE_CHARS:
+    if len(text) > SAMPLE_CHARS:
+        half = SAMPLE_CHARS // 2  # the start and the middle: a header alone may be boilerplate
+        middle = len(text) // 2
+        text = text[:half] + "\n" + text[middle:middle + half]
+    return words_only(text)
+
+
+#: invisible format characters (zero-width space and joiners, BOM, soft hyphen, direction
+#: marks) are taken out of words; symbols (emoji, flags, pictographs), private-use and
+#: unassigned characters are not language and become spaces
+_INVISIBLE = "Cf"
+_NOT_LANGUAGE = {"So", "Sk", "Co", "Cn", "Cs"}
+
+
+def words_only(text: str) -> str:
+    """The text langid judges: letters, digits, punctuation and spaces. Emoji and zero-width
+    characters are bytes langid's model has seen in Chinese and Maltese text: a French
+    article full of them was taken for one of those."""
+    if text.isascii():
         return text
-    half = SAMPLE_CHARS // 2  # the start and the middle: a header alone may be boilerplate
-    middle = len(text) // 2
-    return text[:half] + "\n" + text[middle:middle + half]
+    out = []
+    for c in text:
+        if c.isascii():
+            out.append(c)
+            continue
+        category = unicodedata.category(c)
+        if category == _INVISIBLE or c == "\ufe0f":
+            continue
+        out.append(" " if category in _NOT_LANGUAGE else c)
+    return "".join(out)
 
 
 def _latin_share(letters: list[str]) -> float:

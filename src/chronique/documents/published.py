@@ -62,10 +62,10 @@ def find_published(text: str, *, given: str | None = None, html_date: str | None
     city_line = dateline or CITY_LINE.search(head[:400])
     city = _city(city_line.group("city")) if city_line else None
     span = (city_line.start("city"), city_line.end()) if city_line else None
-    if given and PartialDate.parse(given):
-        return Published(PartialDate.parse(given).iso(), "given", city, span)
-    if html_date and PartialDate.parse(html_date[:10]):
-        return Published(PartialDate.parse(html_date[:10]).iso(), "html", city, span)
+    for value, source in ((given, "given"), ((html_date or "")[:10], "html")):
+        date = PartialDate.parse(value)
+        if date is not None:
+            return Published(date.iso(), source, city, span)
     url_date = _from_url(url or "")
     year = url_date.year if url_date else None
     found = _date(dateline, "", year) if dateline else None
@@ -116,7 +116,7 @@ def _from_url(url: str) -> PartialDate | None:
     for regex in (URL_PD, URL_FULL):
         m = regex.search(url)
         if m:
-            y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                return PartialDate(y, mo, d)
+            date = PartialDate.checked(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if date is not None:
+                return date
     return None

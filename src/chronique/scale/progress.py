@@ -10,30 +10,35 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from chronique.documents.readers import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+from chronique.documents.sniff import kind_of
 
 
 def count_documents(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, counted cheaply (files, JSONL lines); None for
-    standard input."""
+    standard input. Only regular files are opened (a FIFO would block)."""
     total = 0
     for name in inputs:
         if name == "-":
             return None
         path = Path(name)
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")) \
+        files = sorted(p for p in path.rglob("*") if not p.name.startswith(".")) \
             if path.is_dir() else [path]
         for file in files:
-            suffix = file.suffix.lower()
-            if suffix in JSONL_SUFFIXES:
-                try:
-                    with open(file, "rb") as stream:
-                        total += sum(1 for line in stream if line.strip())
-                except OSError:
-                    total += 1
-            elif suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or file.exists():
-                total += 1
+            if file.is_dir():
+                continue
+            total += _count_file(file) if file.is_file() else 1
     return total
+
+
+def _count_file(file: Path) -> int:
+    try:
+        with open(file, "rb") as stream:
+            if kind_of(file.suffix.lower(), stream.read(8192)) != "jsonl":
+                return 1
+            stream.seek(0)
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 1
 
 
 class ProgressBar:

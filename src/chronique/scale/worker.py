@@ -36,9 +36,15 @@ def init_worker(settings: Settings) -> None:
 
 
 def code_batch(settings: Settings, documents: list) -> list[tuple[Any, list]]:
-    """Code a batch of documents; returns ``(document, events)`` pairs in order."""
+    """Code a batch of documents; returns ``(document, events)`` pairs in order. The batch has
+    the time budget of one document (``settings.time_limit``): past it, ``DocumentTimeout``
+    is raised and the caller (``guarded``) codes its documents one by one, each with that
+    budget, reporting the one that runs past it."""
+    from chronique.budget import time_budget
+
     coder = coder_for(settings)
-    return [(document, events) for document, events in coder.code_documents(documents)]
+    with time_budget(settings.time_limit):
+        return [(document, events) for document, events in coder.code_documents(documents)]
 
 
 #: coded once by every worker before a run (``warm_up``): a short dispatch of our own

@@ -7,6 +7,7 @@ nothing; re-running skips documents already coded with the same content and code
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import duckdb
 
 from chronique.documents.readers import Document
+from chronique.errors import StoreLocked
 from chronique.store.cluster import cluster_mentions, mention_of_row
 from chronique.store.hashing import content_hash
 from chronique.store.rows import arrow_of, document_row, documents_table, events_table
@@ -23,13 +25,37 @@ from chronique.store.schema import DDL
 STALE = "clusters_stale"
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to a corpus file; a file another process holds open for writing is
+    ``StoreLocked``, with who holds it and what to do (DuckDB allows one writing process)."""
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise StoreLocked(locked_message(path, str(exc))) from None
+
+
+def locked_message(path: str | Path, error: str) -> str:
+    """The message for a store another process holds (from DuckDB's lock error)."""
+    found = _LOCK_HOLDER.search(error)
+    holder = (f"process {found.group('pid')} ({Path(found.group('program')).name})"
+              if found else "another process")
+    return (f"{path}: the corpus store is in use by {holder}, which has it open for writing "
+            "(one process at a time can write a DuckDB file). Wait for that run to finish, "
+            "stop it, or give another --db file.")
+
+
 class Store:
     """A DuckDB corpus file, opened for reading and writing (``read_only`` for queries only)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con = connect(self.path, read_only=read_only)
         if not read_only:
             for statement in DDL:
                 self.con.execute(statement)
@@ -47,6 +73,19 @@ class Store:
     def is_current(self, document: Document, coder_version: str) -> bool:
         """True when the document is stored with the same content and coder version."""
         return self.known().get(document.id) == (content_hash(document), coder_version)
+
+    def conflict(self, document: Document) -> str | None:
+        """Why the document is not coded into this store without ``--replace``: its id is
+        stored with different content (another text, date, url, title or language); None
+        when the id is new or the content the same (a new coder version re-codes it)."""
+        stored = self.known().get(document.id)
+        if stored is None or stored[0] == content_hash(document):
+            return None
+        rows = self.con.execute("SELECT source FROM documents WHERE doc_id = ?",
+                                [document.id]).fetchall()
+        where = f", stored from {rows[0][0]}" if rows and rows[0][0] else ""
+        return (f"already in the store with different content (id {document.id!r}{where}; "
+                "--replace to re-code it)")
 
     def counts(self) -> dict[str, int]:
         docs, events, clusters = self.con.execute(

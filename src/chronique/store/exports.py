@@ -4,8 +4,11 @@ publication month, PLOVER JSON Lines and a GDELT-style table."""
 from __future__ import annotations
 
 import csv
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from chronique.store.gdelt import HEADER, gdelt_row
 from chronique.store.plover import plover_record
@@ -29,41 +32,55 @@ def export(corpus, fmt: str, out: str | Path) -> dict[str, int]:
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}")
     con = corpus.con
-    out = Path(out)
     if fmt == "parquet":
-        return {"written": export_parquet(con, out), "left_out": 0}
-    written = left_out = 0
+        return {"written": export_parquet(con, Path(out)), "left_out": 0}
+    with _output(out) as stream:
+        return _write(con, fmt, stream)
+
+
+@contextmanager
+def _output(out: str | Path) -> Iterator[IO[str]]:
+    """The file ``out`` open for writing, or standard output for ``-``."""
+    if str(out) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
     with open(out, "w", encoding="utf-8", newline="") as stream:
-        if fmt == "jsonl":
-            for row in _rows(con):
-                record = record_of_row(row)
-                record["cluster_id"] = row.get("cluster_id")
-                stream.write(json_line(record))
-                written += 1
-        elif fmt == "csv":
-            writer = csv.DictWriter(stream, fieldnames=[*CSV_COLUMNS, "cluster_id",
-                                                        "cluster_mentions",
-                                                        "cluster_documents"],
-                                    extrasaction="ignore")
-            writer.writeheader()
-            for row in _rows(con):
-                flat = flat_row(record_of_row(row))
-                flat.update(cluster_id=row.get("cluster_id"),
-                            cluster_mentions=row.get("n_mentions"),
-                            cluster_documents=row.get("n_documents"))
-                writer.writerow(flat)
-                written += 1
-        elif fmt == "plover":
-            docs = _documents(con)
-            for row in _rows(con):
-                record = plover_record(row, docs.get(row["doc_id"]))
-                if record is None:
-                    left_out += 1
-                    continue
-                stream.write(json_line(record))
-                written += 1
-        else:
-            written, left_out = _gdelt(con, stream)
+        yield stream
+
+
+def _write(con, fmt: str, stream: IO[str]) -> dict[str, int]:
+    written = left_out = 0
+    if fmt == "jsonl":
+        for row in _rows(con):
+            record = record_of_row(row)
+            record["cluster_id"] = row.get("cluster_id")
+            stream.write(json_line(record))
+            written += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(stream, fieldnames=[*CSV_COLUMNS, "cluster_id",
+                                                    "cluster_mentions",
+                                                    "cluster_documents"],
+                                extrasaction="ignore")
+        writer.writeheader()
+        for row in _rows(con):
+            flat = flat_row(record_of_row(row))
+            flat.update(cluster_id=row.get("cluster_id"),
+                        cluster_mentions=row.get("n_mentions"),
+                        cluster_documents=row.get("n_documents"))
+            writer.writerow(flat)
+            written += 1
+    elif fmt == "plover":
+        docs = _documents(con)
+        for row in _rows(con):
+            record = plover_record(row, docs.get(row["doc_id"]))
+            if record is None:
+                left_out += 1
+                continue
+            stream.write(json_line(record))
+            written += 1
+    else:
+        written, left_out = _gdelt(con, stream)
     return {"written": written, "left_out": left_out}
 
 

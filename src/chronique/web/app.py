@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import errno
 import hashlib
 import io
 import json
 import logging
 import re
+import socket
 import sys
 import threading
 import time
@@ -40,10 +42,12 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chronique import __version__
+from chronique.dates import date_problem, day_problem
+from chronique.documents.decode import clean_surrogates
 from chronique.web.annotate import annotate, mentions_of_records
 from chronique.web.corpus import Corpus, CorpusError, CorpusTimeout, Filters
 from chronique.web.limits import (
@@ -67,7 +71,10 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 PUBLISHED_PATTERN = r"^(\d{4}|X{4})-(\d{2}|XX)(-(\d{2}|XX))?$"
 CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
-DYAD_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15},[A-Za-z][A-Za-z0-9_-]{1,15}$"
+CODE_RE = re.compile(CODE_PATTERN)
+#: a code or a country name ("Côte d'Ivoire", "Bosnie-Herzégovine"): no commas, no controls
+NAME_PATTERN = r"^[^,\x00-\x1f]{2,60}$"
+DYAD_PATTERN = r"^[^,\x00-\x1f]{2,60},[^,\x00-\x1f]{2,60}$"
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
                 ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json"}
 PAGES = {"analyse": "Analyse", "corpus": "Corpus", "document": "Document", "docs": "API"}
@@ -99,6 +106,14 @@ class CodeRequest(BaseModel):
                                          "are refused (422)")
     doc_id: str | None = Field(None, max_length=200, description="id put in the records")
 
+    @field_validator("published")
+    @classmethod
+    def _calendar_date(cls, value: str | None) -> str | None:
+        why = date_problem(value) if value is not None else None
+        if why:
+            raise ValueError(why)
+        return value
+
 
 class MentionOut(BaseModel):
     """A highlighted span: an actor, an event trigger, a date or a place."""
@@ -120,6 +135,8 @@ class CodeResponse(BaseModel):
     lang: str | None
     events: list[dict[str, Any]] = Field(description="event records (docs/event-record.md)")
     mentions: list[MentionOut]
+    notes: list[str] = Field(default_factory=list,
+                             description="what was repaired in the text (lone surrogates)")
     elapsed_ms: float
 
 
@@ -264,7 +281,8 @@ def create_app(store: Corpus | None = None, coder: Any = None, *,
                    format: Annotated[Literal["json", "csv"], Query(
                        description="json: records and mentions; csv: the records as CSV")
                    ] = "json") -> Response:
-        text = body.text
+        text, replaced = clean_surrogates(body.text)  # "\ud800" in JSON: not encodable
+        notes = ["invalid Unicode: lone surrogates replaced by U+FFFD"] if replaced else []
         if len(text) > limits.max_text_chars:
             raise HTTPException(413, f"text too long: {len(text)} characters; the limit is "
                                      f"{limits.max_text_chars}")
@@ -285,14 +303,14 @@ def create_app(store: Corpus | None = None, coder: Any = None, *,
         started = time.perf_counter()
         result = await _code_call(state, partial(
             annotate, state.coder, text, published=body.published, lang="fr",
-            doc_id=body.doc_id or "text"))
+            doc_id=clean_surrogates(body.doc_id or "text")[0]))
         if format == "csv":
             return _csv_response(result.events, "chronique-events.csv")
         document = result.document
         return JSONResponse({
             "doc_id": document.id, "text": document.text, "published": document.published,
             "published_source": document.published_source, "lang": document.lang,
-            "events": result.events, "mentions": result.mentions,
+            "events": result.events, "mentions": result.mentions, "notes": notes,
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 1)})
 
     @app.get("/api/events", tags=["corpus"], summary="Corpus events, filtered and paginated",
@@ -362,11 +380,13 @@ def _filters(
     type: Annotated[list[str] | None, Query(
         description="PLOVER event type(s); repeat or separate with commas")] = None,
     country: Annotated[str | None, Query(
-        pattern=CODE_PATTERN,
-        description="ISO 3166 alpha-3 code or organisation id, on either side")] = None,
+        pattern=NAME_PATTERN,
+        description="ISO 3166 alpha-3 code or organisation id (or a country name, French or "
+                    "English), on either side")] = None,
     dyad: Annotated[str | None, Query(
-        pattern=DYAD_PATTERN, description="two codes A,B: events between A and B, either "
-                                          "direction (a meeting of both counts too)")] = None,
+        pattern=DYAD_PATTERN, description="two codes (or country names) A,B: events between "
+                                          "A and B, either direction (a meeting of both "
+                                          "counts too)")] = None,
     date_from: Annotated[str | None, Query(
         alias="from", pattern=DATE_PATTERN,
         description="first day YYYY-MM-DD (events with a full date)")] = None,
@@ -388,12 +408,31 @@ def _filters(
     if unknown:
         raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
                                  f"{', '.join(PLOVER_TYPES)}")
-    pair = tuple(c.upper() for c in dyad.split(",")) if dyad else None
+    pair = tuple(_code(c, "dyad") for c in dyad.split(",")) if dyad else None
+    country = _code(country, "country") if country else None
+    for name, value in (("from", date_from), ("to", date_to)):
+        if value and day_problem(value):
+            raise HTTPException(422, f"{name}: {day_problem(value)}")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"from ({date_from}) is after to ({date_to})")
-    return Filters(types=tuple(dict.fromkeys(types)), country=country.upper() if country else None,
+    return Filters(types=tuple(dict.fromkeys(types)), country=country,
                    dyad=pair, date_from=date_from, date_to=date_to,
                    q=q.strip() if q and q.strip() else None, quad=quad_class, doc_id=doc_id)
+
+
+def _code(value: str, name: str) -> str:
+    """A country or organisation code from a code or a country name; a value written in
+    capitals that chronique does not know is taken as a code (a user lexicon's organisation),
+    anything else unknown is a 422 saying what is expected."""
+    from chronique.codes import CodeError, resolve_code
+
+    def written_as_code(code: str) -> bool:
+        return value.strip() == code and CODE_RE.fullmatch(code) is not None
+
+    try:
+        return resolve_code(value, present=written_as_code)
+    except CodeError as exc:
+        raise HTTPException(422, f"{name}: {exc}") from exc
 
 
 def _need_corpus(state: _State) -> Corpus:
@@ -479,6 +518,9 @@ def _error_handlers(app: FastAPI) -> None:
                 message = f"malformed JSON{where}: {reason}"
             elif error.get("type") == "missing" and not loc:
                 message = "missing JSON body"
+            elif error.get("type") == "string_unicode":
+                message = (f"{'.'.join(loc) or 'body'}: invalid Unicode (a lone surrogate "
+                           "such as \\ud800, which no text can hold)")
             else:
                 message = f"{'.'.join(loc) or 'body'}: {error.get('msg')}"
             messages.append(message)
@@ -500,8 +542,33 @@ def _error_handlers(app: FastAPI) -> None:
 
 
 # -- command line --------------------------------------------------------------------
+def bind(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` for the server, before anything slow is loaded: a busy
+    port or an address this machine does not have is an error at once (``ChroniqueError``)."""
+    from chronique.errors import ChroniqueError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ChroniqueError(f"--host {host}: not an address of this machine ({exc})") from exc
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        busy = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+        hint = ("another server is listening there: stop it or choose another --port"
+                if exc.errno == errno.EADDRINUSE else exc.strerror or str(exc))
+        raise ChroniqueError(f"cannot serve on {host}:{port}: "
+                             f"{hint if busy else exc.strerror or exc}") from exc
+    return sock
+
+
 def serve(args) -> int:
-    """``chronique serve``: load the coder (and the corpus), then serve until interrupted."""
+    """``chronique serve``: check the port, load the coder (and the corpus), then serve until
+    interrupted."""
     import uvicorn
 
     from chronique.errors import ChroniqueError
@@ -511,18 +578,25 @@ def serve(args) -> int:
     warning = bind_warning(host)
     if warning:
         print(f"chronique: warning: {warning}", file=sys.stderr)
+    sock = bind(host, port)  # before the 15 s of loading the model
     corpus = None
-    if getattr(args, "db", None):
-        try:
-            corpus = Corpus(args.db, time_limit=max(1.0, Limits().time_limit - 1.0))
-        except CorpusError as exc:
-            raise ChroniqueError(str(exc)) from exc
-    print("chronique: loading the coder ...", file=sys.stderr)
-    coder = Coder()
-    coder.code_text("La France et l'Allemagne ont signé mardi un accord.", published="2024-01-02")
-    allowed = LOOPBACK_NAMES if is_loopback(host) else None
-    app = create_app(corpus, coder, allowed_hosts=allowed)
-    shown = f"[{host}]" if ":" in host else host
-    print(f"chronique: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5)
+    try:
+        if getattr(args, "db", None):
+            try:
+                corpus = Corpus(args.db, time_limit=max(1.0, Limits().time_limit - 1.0))
+            except CorpusError as exc:
+                raise ChroniqueError(str(exc)) from exc
+        print("chronique: loading the coder ...", file=sys.stderr)
+        coder = Coder()
+        coder.code_text("La France et l'Allemagne ont signé mardi un accord.",
+                        published="2024-01-02")
+        allowed = LOOPBACK_NAMES if is_loopback(host) else None
+        app = create_app(corpus, coder, allowed_hosts=allowed)
+        shown = f"[{host}]" if ":" in host else host
+        print(f"chronique: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+        config = uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                timeout_keep_alive=5)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
     return 0

@@ -177,6 +177,10 @@ class Corpus:
             con.execute(f"ATTACH '{literal}' AS src (READ_ONLY)")
         except duckdb.Error as exc:
             con.close()
+            if "lock" in str(exc).lower():
+                from chronique.store.db import locked_message
+
+                raise CorpusError(locked_message(self.path, str(exc))) from exc
             raise CorpusError(f"{self.path}: cannot open the corpus ({exc})") from exc
         try:
             rows = con.execute(

@@ -1,6 +1,6 @@
 """Counts, inter-annotator agreement and lexicon coverage of the French training corpus.
 
-    python benchmarks/corpus_stats.py [--json]
+    python benchmarks/corpus_stats.py [--json | --markdown]
 
 Reads ``corpus/fr/splits.yaml`` (writers by split), ``corpus/fr/agreement/*.jsonl`` (a second
 annotator's coding of a 10% sample, made without seeing the first) and the swept lexicon
@@ -117,6 +117,8 @@ def coverage(records: list[dict]) -> dict | None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--markdown", action="store_true",
+                    help="the tables of corpus/fr/README.md (tests check they match)")
     args = ap.parse_args()
     table: dict = {"splits": {}}
     everything: list[dict] = []
@@ -128,8 +130,44 @@ def main() -> int:
     table["total"] = counts(everything)
     table["agreement"] = agreement({r["id"]: r for r in everything})
     table["coverage"] = coverage(everything)
+    if args.markdown:
+        print(markdown(table))
+        return 0
     print(json.dumps(table, ensure_ascii=False, indent=None if args.json else 1))
     return 0
+
+
+def markdown(table: dict) -> str:
+    """The corpus README's figures, as markdown tables."""
+    lines = ["| split | writers | articles | sentences (records) | sentences | without event "
+             "| required events | optional |", "|---|---|---|---|---|---|---|---|"]
+    for name, row in [*table["splits"].items(), ("total", table["total"])]:
+        writers = ", ".join(row.get("writers", [])) or "all"
+        lines.append(f"| {name} | {writers} | {row['records'].get('article', 0)} | "
+                     f"{row['records'].get('sentence', 0)} | {row['sentences']} | "
+                     f"{row['sentences_without_event']:.0%} | {row['required_events']} | "
+                     f"{row['optional_events']} |")
+    by_type = table["total"]["by_type"]
+    lines += ["", "| type | " + " | ".join(by_type) + " |",
+              "|---|" + "---|" * len(by_type),
+              "| required events | " + " | ".join(str(v) for v in by_type.values()) + " |"]
+    below = table["total"]["modes_below_10"]
+    lines += ["", f"Modes used: {table['total']['modes']}; below 10 required events: "
+              f"{', '.join(below) if below else 'none'}."]
+    agree = table.get("agreement")
+    if agree:
+        lines += ["", "| second annotation | value |", "|---|---|",
+                  f"| records re-coded (10% sample) | {agree['records']} |",
+                  f"| type and participants agree (core F1) | {agree['type_and_participants_f1']:.3f} |",
+                  f"| participants agree (dyad F1) | {agree['participants_f1']:.3f} |",
+                  f"| Cohen's kappa, type of each sentence's first event | "
+                  f"{agree['sentence_type_kappa']:.3f} |"]
+    cov = table.get("coverage")
+    if cov:
+        lines += ["", f"Lexicon coverage: {cov['covered']:.1%} of {cov['gold_triggers']} gold "
+                  f"triggers have a lemma with an event row in the swept lexicon "
+                  f"({cov['lemmas_with_event_rows']} lemmas)."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
 
 Codes the dev sets (never the blind split) for a grid of thresholds and prints core F1 per
 set: first the participant model's threshold (trigger model off), then the trigger model's
-``add`` and ``veto`` with that threshold, then its ``retype``. The best setting (mean core F1 of the news-style
+``add`` and ``veto`` with that threshold, then its ``retype``, then the participant model's
+``fill`` (an event without a recipient takes the likeliest candidate at that probability). The best setting (mean core F1 of the news-style
 dev and the corpus dev, GSR dev kept at 0.75 or more) is printed; ``--write`` stores it in
 the model folder.
 """
@@ -26,6 +27,7 @@ ADD = (0.4, 0.5, 0.6, 1.01)
 VETO = (0.98, 0.99, 1.01)
 PART = (0.4, 0.5, 0.6, 1.01)
 RETYPE = (0.4, 0.5, 0.6, 0.8, 1.01)
+FILL = (0.02, 0.05, 0.1, 0.2, 1.01)
 OFF = 1.01  # a threshold no probability reaches: that model changes nothing
 
 
@@ -38,13 +40,15 @@ def main() -> int:
     gold = {name: _records(paths) for name, paths in sets(False).items() if name != "seed"}
     triggers, participants = coder.trigger_model, coder.participant_model
 
-    def trial(add: float, veto: float, part: float, retype: float = OFF) -> tuple:
+    def trial(add: float, veto: float, part: float, retype: float = OFF,
+              fill: float = OFF) -> tuple:
         triggers.policy = replace(triggers.policy, add=add, veto=veto, retype=retype)
-        participants.threshold = part
+        participants.threshold, participants.fill = part, fill
         f1 = {name: run(coder, records)["core"]["f1"] for name, records in gold.items()}
-        print(f"add {add:4}  veto {veto:4}  retype {retype:4}  participants {part:4}  " +
+        print(f"add {add:4}  veto {veto:4}  retype {retype:4}  participants {part:4}  "
+              f"fill {fill:4}  " +
               "  ".join(f"{k} {v:.3f}" for k, v in f1.items()), flush=True)
-        return add, veto, part, f1, retype
+        return add, veto, part, f1, retype, fill
 
     def best(results: list[tuple]) -> tuple:
         fine = [r for r in results if r[3].get("gsr-fr dev", 1) >= 0.75] or results
@@ -53,11 +57,13 @@ def main() -> int:
     part = best([trial(OFF, OFF, p) for p in PART])[2]
     chosen = best([trial(a, v, part) for a, v in itertools.product(ADD, VETO)])
     chosen = best([chosen] + [trial(chosen[0], chosen[1], part, r) for r in RETYPE])
-    print(f"best: add {chosen[0]} veto {chosen[1]} retype {chosen[4]} participants {chosen[2]}")
+    chosen = best([chosen] + [trial(chosen[0], chosen[1], part, chosen[4], f) for f in FILL])
+    print(f"best: add {chosen[0]} veto {chosen[1]} retype {chosen[4]} participants {chosen[2]} "
+          f"fill {chosen[5]}")
     if args.write:
         triggers.policy = replace(triggers.policy, add=chosen[0], veto=chosen[1],
                                   retype=chosen[4])
-        participants.threshold = chosen[2]
+        participants.threshold, participants.fill = chosen[2], chosen[5]
         triggers.save(args.model / "triggers")
         participants.save(args.model / "participants")
     return 0

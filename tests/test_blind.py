@@ -1,6 +1,7 @@
-"""The blind set: sentences written for the project by an author who saw neither the coder
-nor the dev data (tests/data/blind/README.md). It measures whether the rules generalise
-beyond the sentences they were written against; do not write patterns from its misses."""
+"""A retired blind set: sentences written for the project by an author who saw neither the
+coder nor the dev data (tests/data/blind/README.md). It was read while tuning, so it is now a
+regression set like the dev sentences; the blind split is corpus/fr/blind (corpus/fr/README.md,
+scored by benchmarks/accuracy.py --blind)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test chromium clean
+.PHONY: install demo test chromium clean model
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,13 @@ chromium:
 test: install chromium
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
+
+# rebuild the shipped models from the corpus's train split, then choose the policy and fit the
+# confidence curves on the dev sets (docs/models.md); deterministic: the same corpus gives the
+# same files
+model: install
+	$(BIN)/chronique train -o src/chronique/data/models
+	cd benchmarks && ../$(BIN)/python tune_policy.py --model ../src/chronique/data/models --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info

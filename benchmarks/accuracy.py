@@ -20,6 +20,7 @@ from pathlib import Path
 
 from chronique.documents.readers import make_document
 from chronique.evaluate import evaluate
+from chronique.learn.calibration import matched
 from chronique.learn.corpus import gold_records, split
 from chronique.pipeline import Coder
 from chronique.settings import Settings
@@ -68,11 +69,27 @@ def score(gold: list[dict], system: list[dict]) -> dict:
     return json.loads(out)
 
 
-def run(coder: Coder, gold: list[dict]) -> dict:
+def run(coder: Coder, gold: list[dict], reliability: bool = False) -> dict:
     docs = [make_document(r["id"], r["text"], published=r.get("published"), lang="fr")
             for r in gold]
     system = [e.to_dict() for _, events in coder.code_documents(docs) for e in events]
-    return score(gold, system)
+    result = score(gold, system)
+    if reliability:
+        result["reliability"] = deciles(system, matched(gold, system))
+    return result
+
+
+def deciles(system: list[dict], flags: list[bool]) -> list[dict]:
+    """Predicted (mean confidence) against observed precision, by confidence decile."""
+    pairs = sorted(zip((e["confidence"] for e in system), flags, strict=True))
+    out = []
+    for k in range(10):
+        part = pairs[k * len(pairs) // 10:(k + 1) * len(pairs) // 10]
+        if part:
+            out.append({"decile": k + 1, "events": len(part),
+                        "predicted": round(sum(p[0] for p in part) / len(part), 3),
+                        "observed": round(sum(p[1] for p in part) / len(part), 3)})
+    return out
 
 
 def main() -> int:
@@ -82,11 +99,13 @@ def main() -> int:
     group.add_argument("--rules-only", action="store_true")
     ap.add_argument("--blind", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--reliability", action="store_true",
+                    help="also print predicted against observed precision by confidence decile")
     args = ap.parse_args()
     coder = Coder(Settings(trigger_model=args.model, rules_only=args.rules_only))
     table = {}
     for name, paths in sets(args.blind).items():
-        table[name] = run(coder, _records(paths))
+        table[name] = run(coder, _records(paths), args.reliability)
     if args.json:
         print(json.dumps(table))
         return 0
@@ -96,6 +115,12 @@ def main() -> int:
         print(f"{name:14} {r['documents']:5} {r['gold_events']:5} {r['system_events']:5}  "
               f"{c['precision']:.3f} {c['recall']:.3f} {c['f1']:.3f}   {r['dyad']['f1']:.3f}  "
               f"{acc.get('date', float('nan')):.2f}  {acc.get('location', float('nan')):.2f}")
+    for name, r in table.items():
+        if r.get("reliability"):
+            print(f"\n{name}: decile  events  predicted  observed")
+            for row in r["reliability"]:
+                print(f"{'':{len(name)}}  {row['decile']:6}  {row['events']:6}  "
+                      f"{row['predicted']:9.3f}  {row['observed']:8.3f}")
     return 0
 
 

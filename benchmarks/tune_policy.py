@@ -7,7 +7,8 @@ set: first the participant model's threshold (trigger model off), then the trigg
 ``add`` and ``veto`` with that threshold, then its ``retype``, then the participant model's
 ``fill`` (an event without a recipient takes the likeliest candidate at that probability). The best setting (mean core F1 of the news-style
 dev and the corpus dev, GSR dev kept at 0.75 or more) is printed; ``--write`` stores it in
-the model folder.
+the model folder, with the confidence curves fitted on the corpus dev
+(``calibration.json``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from accuracy import _records, run, sets
 
+from chronique.documents.readers import make_document
+from chronique.learn.calibration import Calibration, kind_and_raw, matched
 from chronique.pipeline import Coder
 from chronique.settings import Settings
 
@@ -29,6 +32,20 @@ PART = (0.4, 0.5, 0.6, 1.01)
 RETYPE = (0.4, 0.5, 0.6, 0.8, 1.01)
 FILL = (0.02, 0.05, 0.1, 0.2, 1.01)
 OFF = 1.01  # a threshold no probability reaches: that model changes nothing
+
+
+def calibrate(coder: Coder, gold: list[dict]) -> Calibration:
+    """Fit the confidence curves on the corpus dev split (learn/calibration.py)."""
+    coder.calibration = None
+    docs = [make_document(r["id"], r["text"], published=r.get("published"), lang="fr")
+            for r in gold]
+    events = [e for _, found in coder.code_documents(docs) for e in found]
+    flags = matched(gold, [e.to_dict() for e in events])
+    raws: dict[str, list] = {}
+    for event, ok in zip(events, flags, strict=True):
+        kind, raw = kind_and_raw(event)
+        raws.setdefault(kind, []).append((raw, ok))
+    return Calibration.fit(raws)
 
 
 def main() -> int:
@@ -66,6 +83,7 @@ def main() -> int:
         participants.threshold, participants.fill = chosen[2], chosen[5]
         triggers.save(args.model / "triggers")
         participants.save(args.model / "participants")
+        calibrate(coder, gold["corpus dev"]).save(args.model / "calibration.json")
     return 0
 
 

@@ -30,9 +30,10 @@ from chronique.events.happenings import one_per_happening
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
+from chronique.learn.calibration import Calibration, kind_and_raw
 from chronique.learn.combine import revise
 from chronique.learn.participants import candidates, load_participants
-from chronique.learn.trigger_model import load_model
+from chronique.learn.trigger_model import SHIPPED, load_model
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 from chronique.nlp import Parsed, Sentence, load_nlp, parse_many
@@ -89,6 +90,8 @@ class Coder:
             self.settings.trigger_model)
         self.participant_model = None if self.settings.rules_only else load_participants(
             self.settings.trigger_model)
+        self.calibration = None if self.settings.rules_only else Calibration.load(
+            (self.settings.trigger_model or SHIPPED) / "calibration.json")
 
     # -- public --------------------------------------------------------------------------
     def code_documents(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
@@ -316,6 +319,7 @@ class Coder:
                 rule=rule, kind=kind, fallback=fallback,
                 meta={"lang": document.lang, "published": document.published,
                       "published_source": document.published_source, "url": document.url})
+            event = self._calibrated(event, trigger)
             key = (event.event_type, _keys(event.actor), _keys(event.recipient), event.date,
                    event.negated, event.modality)
             if kind == "noun" and key in state.seen:
@@ -341,6 +345,16 @@ class Coder:
         return revise(self.trigger_model, tokens, triggers, names)
 
     # -- helpers ---------------------------------------------------------------------------
+    def _calibrated(self, event: Event, trigger: Trigger | None) -> Event:
+        """The model's probability kept with the event; its confidence the precision such
+        events had on the dev split (learn/calibration.py)."""
+        probability = trigger.pattern.raw.get("probability") if trigger is not None else None
+        if probability is not None:
+            event = replace(event, extras={**event.extras, "probability": probability})
+        if self.calibration is None:
+            return event
+        return replace(event, confidence=self.calibration(*kind_and_raw(event)))
+
     def _condemned_act(self, event_type: str, mode: str | None, actors, recipients,
                        state: _DocState, rule: str):
         """A condemnation that names no one targets the doers of the article's latest act

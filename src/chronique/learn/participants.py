@@ -39,7 +39,8 @@ def candidates(resolver, tokens: list[Token], phrase, ctx) -> list[Candidate]:
     for token in tokens:
         if token.pos_ not in CANDIDATE_POS or token.dep_ in SKIPPED_DEPS:
             continue
-        found = tuple(e for e in resolver.resolve_one(token, phrase, ctx) if e.keys())
+        # with its conjuncts: "les marines pakistanaise et chinoise" is two participants
+        found = tuple(e for e in resolver.resolve(token, phrase, ctx) if e.keys())
         if found:
             out.append(Candidate(token, found))
     return out

@@ -153,8 +153,7 @@ class DateResolver:
         ]
         self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
 
-    def find(self, text: str, published: PartialDate | None, future: bool = False
-             ) -> list[DateExpression]:
+    def find(self, text: str, published: PartialDate | None) -> list[DateExpression]:
         """Temporal expressions in ``text`` (one sentence), left to right, resolved."""
         folded = fold(text)
         taken: list[tuple[int, int]] = []
@@ -163,7 +162,7 @@ class DateResolver:
             for m in regex.finditer(folded):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                date, rule = self._resolve(rid, m, published, future)
+                date, rule = self._resolve(rid, m, published)
                 if rule is None:
                     continue
                 taken.append((m.start(), m.end()))
@@ -176,10 +175,10 @@ class DateResolver:
         return found[0].date if found else None
 
     # -- resolution ----------------------------------------------------------------------
-    def _resolve(self, rid: str, m: re.Match, pub: PartialDate | None, future: bool = False):
+    def _resolve(self, rid: str, m: re.Match, pub: PartialDate | None):
         g = m.groupdict()
         if rid in {"weekday-date", "numeric"}:
-            return self._day_month(g, pub, rid, future)
+            return self._day_month(g, pub, rid)
         if rid == "month-part":
             month = self.months.index(g["m"]) + 1
             year = int(g["y"]) if g.get("y") else self._year_for(month, None, pub)
@@ -189,8 +188,7 @@ class DateResolver:
         if pub is None:
             return None, rid
         if rid in {"weekday", "night-of", "weekday-rel"}:
-            rel = g.get("rel") or ("prochain" if future and rid == "weekday" else None)
-            return self._weekday(self.weekdays.index(g["wd"]), rel, pub, rid)
+            return self._weekday(self.weekdays.index(g["wd"]), g.get("rel"), pub, rid)
         if rid == "relative-day":
             shift = {"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "cet apres-midi": 0,
                      "cette nuit": 0, "hier": -1, "la veille": -1, "avant-hier": -2,
@@ -217,7 +215,7 @@ class DateResolver:
             return None, rid
         return None, None
 
-    def _day_month(self, g: dict, pub: PartialDate | None, rid: str, future: bool = False):
+    def _day_month(self, g: dict, pub: PartialDate | None, rid: str):
         raw_day = g["d"]
         day = 1 if raw_day in {"1er", "premier"} else int(raw_day)
         if rid == "numeric":
@@ -232,7 +230,7 @@ class DateResolver:
             if year < 100:
                 year += 2000 if year < 50 else 1900
         else:
-            year = self._year_for(month, day, pub, future)
+            year = self._year_for(month, day, pub)
         try:
             dt.date(year or LEAP_YEAR, month, day)
         except ValueError:
@@ -240,17 +238,11 @@ class DateResolver:
         return PartialDate(year, month, day).iso(), "day-month"
 
     @staticmethod
-    def _year_for(month: int, day: int | None, pub: PartialDate | None,
-                  future: bool = False) -> int | None:
-        """The publication year, or the year before for a past event that would fall after
-        publication (the year after for a future one that would fall before)."""
+    def _year_for(month: int, day: int | None, pub: PartialDate | None) -> int | None:
         if pub is None or pub.year is None:
             return None
         if pub.month is None:
             return pub.year
-        if future:
-            earlier = (month, day or 31) < (pub.month, pub.day or 1)
-            return pub.year + 1 if earlier else pub.year
         later = (month, day or 1) > (pub.month, pub.day or 31)
         return pub.year - 1 if later else pub.year
 

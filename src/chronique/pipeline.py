@@ -173,10 +173,7 @@ class Coder:
         suppressed = self._suppressed(triggers, obligations)
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(ctx.countries)))
         places = self.places(sentence.doc, tokens, sentence.offset, prefer)
-        dated_text = _without_dateline(sentence, document.dateline)
-        dates = self.dates.find(dated_text, published)
-        if dates:  # the same words read for an act to come ("se rendra mardi")
-            dates = (dates, self.dates.find(dated_text, published, future=True))
+        dates = self.dates.find(_without_dateline(sentence, document.dateline), published)
         sref = SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end)
         out: list[Event] = []
         cands = None  # the sentence's candidate participants, when the model needs them
@@ -273,7 +270,10 @@ class Coder:
                     e.keys() for e in (*actors, *recipients)):
                 continue
             trigger_span = self._span(sentence, *span_tokens)
-            date, date_text, date_reason = self._date(anchor, sentence, dates, state, published)
+            future = trigger is not None and modality != "requested" and _future(
+                anchor, self.dates.future_governors)
+            date, date_text, date_reason = self._date(anchor, sentence, dates, state, published,
+                                                      future)
             location = self._location(anchor, places, actors, recipients, state, document,
                                       prefer)
             if location is not None and location.country:
@@ -430,15 +430,18 @@ class Coder:
         return Span(doc[start:end].text, s, e)  # Doc.text would join the whole paragraph
 
     def _date(self, anchor: Token, sentence: Sentence, dates, state: _DocState,
-              published: PartialDate | None):
-        if dates:
-            dates = dates[1] if _future(anchor, self.dates.future_governors) else dates[0]
+              published: PartialDate | None, future: bool = False):
         resolved = [d for d in dates if d.date]
+        clause = self._clause_range(anchor, sentence) if resolved else (0, 0)
+        if resolved and future:
+            # "a annoncé dimanche qu'il se rendrait mardi à Abidjan": coded at its
+            # announcement, not at the day of the act to come (dates.yaml: future-act)
+            own = self._own_clause(anchor, sentence)
+            resolved = [d for d in resolved if not own[0] <= d.start < own[1]]
         if resolved:
-            clause = self._clause_range(anchor, sentence)
             inside = [d for d in resolved if clause[0] <= d.start < clause[1]]
             chosen = (inside or resolved)[0]
-            if state.article_date is None and "X" not in chosen.date:
+            if state.article_date is None and not chosen.date.endswith("X"):
                 # the article's day is a day: "en août" in a background sentence is not it
                 state.article_date = (chosen.date, chosen.text)
             return chosen.date, chosen.text, chosen.rule
@@ -447,6 +450,15 @@ class Coder:
         if published is not None:
             return published.iso(), None, "publication"
         return None, None, None
+
+    @staticmethod
+    def _own_clause(anchor: Token, sentence: Sentence) -> tuple[int, int]:
+        """Character range (in the sentence) of the anchor's own verb phrase: its subtree, or
+        its governor's when it is the infinitive of "va", "doit"."""
+        top = anchor.head if anchor.dep_ == "xcomp" else anchor
+        doc_start = sentence.start - sentence.offset
+        return (top.left_edge.idx - doc_start,
+                top.right_edge.idx + len(top.right_edge.text) - doc_start)
 
     @staticmethod
     def _clause_range(anchor: Token, sentence: Sentence) -> tuple[int, int]:
@@ -482,12 +494,25 @@ SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
 
 
 def _future(anchor: Token, governors: frozenset[str]) -> bool:
-    """The event is told in the future: "se rendra", "va signer", "doit se réunir"."""
+    """The event is told in the future: "se rendra", "va signer", "doit se réunir", or "a
+    annoncé qu'il se rendrait" (a simple conditional in reported speech)."""
     if "Fut" in anchor.morph.get("Tense"):
+        return True
+    if anchor.dep_ == "ccomp" and _simple_conditional(anchor) and not any(
+            c.dep_.startswith("aux") for c in anchor.children):
         return True
     head = anchor.head
     return anchor.dep_ == "xcomp" and fold(head.lemma_) in governors and \
         "Pres" in head.morph.get("Tense")
+
+
+def _simple_conditional(token: Token) -> bool:
+    """"rendrait", "signeraient" (the parser often reads them as imperfects): a form in
+    -rait/-raient that is not the imperfect of its lemma ("montrait" is)."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    form, stem = fold(token.text), fold(token.lemma_)[:-2]
+    return any(form.endswith("r" + end) and form != stem + end for end in ("ait", "aient"))
 
 
 def _headline(parsed: Parsed) -> int | None:

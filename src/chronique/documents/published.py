@@ -37,8 +37,8 @@ DATELINE = re.compile(
     re.MULTILINE)
 # "ABIDJAN (AFP) -", "Genève (ATS) –": a city and an agency, no date
 CITY_LINE = re.compile(rf"^[ \t]*{_CITY}\s*(?:,\s*)?{_AGENCY}\s*[-–—]{{1,2}}", re.MULTILINE)
-# "Publié le 14 avril 2024 à 10h12", "Mis à jour le 14/04/2024", "Dernière mise à jour à 08h34
-# le 16/05", "Publié le lundi 14.04.2024", "Mis en ligne le 3 déc. 2019": on folded text
+# "Publié le 14 avril 2024 à 10h12", "Mis à jour le 14/04/2024", "Dernière mise à jour à 17h05
+# le 02/11", "Publié le lundi 14.04.2024", "Mis en ligne le 3 déc. 2019": on folded text
 HEADER = re.compile(
     r"(?:mise a jour|mis a jour|mis en ligne|publie|modifie|date|poste|paru)[^\n]{0,40}?"
     r"\b(?:le|du)\s+" + _DATE.replace("(?P<", "(?P<h"), re.IGNORECASE)

@@ -147,6 +147,9 @@ class ParticipantModel:
                 recipients.extend(cand.entities)
         actor = tuple(_unique(actors)) or args.actor
         recipient = tuple(e for e in _unique(recipients) if e not in actor) or args.recipient
+        if args.how == "reciprocal":
+            # a meeting: every participant is an actor, the recipient stays empty (PLOVER)
+            return Arguments(tuple(_unique([*actor, *recipient])), (), "reciprocal")
         if not any(r.keys() for r in recipient):
             recipient = self._fill(scored, actor) or recipient
         if (actor, recipient) == (args.actor, args.recipient):

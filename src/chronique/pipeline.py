@@ -319,7 +319,8 @@ class Coder:
                 rule=rule, kind=kind, fallback=fallback,
                 meta={"lang": document.lang, "published": document.published,
                       "published_source": document.published_source, "url": document.url})
-            event = self._calibrated(event, trigger)
+            event = self._calibrated(replace(event, extras={**event.extras, "kind": kind}),
+                                     trigger)
             key = (event.event_type, _keys(event.actor), _keys(event.recipient), event.date,
                    event.negated, event.modality)
             if kind == "noun" and key in state.seen:

@@ -316,7 +316,7 @@ def test_stats(client):
     assert {s for pair in edges for s in pair} <= nodes
     summary = stats["summary"]
     assert summary["documents"] == 7 and summary["clustered"] is True
-    assert summary["date_min"] == "2024-01-09" and summary["date_max"] == "2024-06-05"
+    assert summary["date_min"] == "2024-01-08" and summary["date_max"] == "2024-06-05"
 
 
 def test_stats_by_week_and_day_fill_the_gaps(client):

@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-__version__ = "0.1.0"
-
-from chronique.record import Entity, Event, Place, Span  # noqa: E402
+from chronique.record import Entity, Event, Place, Span
+from chronique.version import __version__
 
 __all__ = ["Corpus", "Entity", "Event", "Place", "Span", "__version__", "code_documents",
            "code_text", "get_coder"]

@@ -9,8 +9,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from chronique import __version__
 from chronique.errors import ChroniqueError
+from chronique.version import __version__
 
 
 def _code_parser(sub) -> None:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chronique import __version__
+from chronique.version import __version__
 
 SCHEMA_PATH = Path(__file__).with_name("plover.schema.json")
 CODEBOOK = "plover-2021"

@@ -45,9 +45,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from chronique import __version__
 from chronique.dates import date_problem, day_problem
 from chronique.documents.decode import clean_surrogates
+from chronique.version import __version__
 from chronique.web.annotate import annotate, mentions_of_records
 from chronique.web.corpus import Corpus, CorpusError, CorpusTimeout, Filters
 from chronique.web.limits import (

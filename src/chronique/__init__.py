@@ -21,7 +21,7 @@ __all__ = ["Corpus", "Entity", "Event", "Place", "Span", "__version__", "code_do
 def __getattr__(name: str):
     """``chronique.Corpus`` is imported on first use (DuckDB is not needed to code text)."""
     if name == "Corpus":
-        from chronique.corpus import Corpus
+        from chronique.store.corpus import Corpus
 
         return Corpus
     raise AttributeError(f"module 'chronique' has no attribute {name!r}")

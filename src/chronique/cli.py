@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             from chronique.web.app import serve
 
-            return serve(args)
+            return serve(args.host, args.port, args.db)
     except ChroniqueError as exc:
         print(f"chronique: {exc}", file=sys.stderr)
         return 2

@@ -1,5 +1,5 @@
 """``chronique export``, ``stats`` and ``eval-clusters``: the corpus store on the command line
-(this module prints; the queries live in ``chronique.corpus`` and ``chronique.store``)."""
+(this module prints; the queries live in ``chronique.store``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from chronique.errors import ChroniqueError
 
 
 def _corpus(path: str):
-    from chronique.corpus import Corpus
+    from chronique.store.corpus import Corpus
 
     if not Path(path).exists():
         raise ChroniqueError(f"--db {path}: no such corpus store")
@@ -73,14 +73,9 @@ def _filters(args, parser, corpus) -> dict:
     if args.dyad and (len(parts) != 2 or not all(parts)):
         parser.error("--dyad expects two codes: ACTOR,RECIPIENT (e.g. CHN,KAZ)")
 
-    def present(code: str) -> bool:
-        return corpus.sql("SELECT count(*) FROM events_clustered WHERE list_contains("
-                          "actor_codes, ?) OR list_contains(recipient_codes, ?)",
-                          [code, code]).fetchall()[0][0] > 0
-
     def code(flag: str, value: str) -> str:
         try:
-            return resolve_code(value, present)
+            return resolve_code(value, corpus.has_code)
         except CodeError as exc:
             raise ChroniqueError(f"{flag}: {exc}") from exc
 

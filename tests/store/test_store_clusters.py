@@ -9,7 +9,7 @@ from datetime import date
 from store_fixtures import EXPECTED, corpus_db, corpus_records  # noqa: F401
 
 from chronique.cli import main
-from chronique.corpus import Corpus
+from chronique.store import Corpus
 from chronique.store.cluster import Mention, cluster_mentions, same_happening
 from chronique.store.evalclusters import read_expected, score
 

@@ -12,7 +12,7 @@ import pytest
 from store_fixtures import corpus_db, corpus_records  # noqa: F401
 
 from chronique.cli import main
-from chronique.corpus import Corpus
+from chronique.store import Corpus
 from chronique.store.gdelt import COLUMNS, HEADER
 from chronique.store.plover import SCHEMA_PATH, schema
 

@@ -33,14 +33,14 @@ def _errors_file(args, stack: ExitStack):
 def _event_writer(args, stack: ExitStack):
     """The writer of event records, or None when they only go to the store."""
     if args.format == "parquet":
-        from chronique.store.parquet import ParquetDatasetWriter
+        from chronique.exports.parquet import ParquetDatasetWriter
 
         writer = ParquetDatasetWriter(args.output)
         stack.callback(writer.close)
         return writer
     if args.db and not args.output:
         return None
-    from chronique.writers import make_writer
+    from chronique.exports.writers import make_writer
 
     out = sys.stdout
     if args.output and args.output != "-":  # "-": standard output

@@ -27,7 +27,7 @@ def run(args, parser) -> int:
 
 
 def export(args) -> int:
-    from chronique.store.exports import export as write
+    from chronique.exports.store import export as write
 
     if args.format == "parquet" and args.output == "-":
         raise ChroniqueError("--format parquet writes a dataset folder: give -o DIR, not -")
@@ -117,7 +117,7 @@ def stats(args, parser) -> int:
         if dyads is not None:
             _table(f"top {args.top_dyads} dyads", dyads, console)
     if args.plot:
-        from chronique.store.plot import plot_series
+        from chronique.exports.plot import plot_series
 
         title = f"Cooperation and conflict per {args.by} ({args.unit}s)"
         if filters.get("dyad"):

@@ -15,8 +15,10 @@ import duckdb
 from chronique.store.db import Store
 from chronique.store.queries import (
     Filters,
+    cluster_summaries_sql,
     clusters_sql,
     code_present_sql,
+    copy_parquet_sql,
     counts_sql,
     dyads_sql,
     events_sql,
@@ -76,13 +78,30 @@ class Corpus:
         """Whether an event names ``code`` on either side."""
         return bool(self.sql(*code_present_sql(code)).fetchall()[0][0])
 
+    def rows(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """The rows of ``events`` as dicts, streamed in batches."""
+        for batch in arrow_of(self.events(**filters)).to_batches(max_chunksize=2048):
+            yield from batch.to_pylist()
+
     def records(self, **filters: Any) -> Iterator[dict[str, Any]]:
         """Event records (``Event.to_dict()`` shape) with ``cluster_id``."""
-        for batch in arrow_of(self.events(**filters)).to_batches(max_chunksize=2048):
-            for row in batch.to_pylist():
-                record = record_of_row(row)
-                record["cluster_id"] = row.get("cluster_id")
-                yield record
+        for row in self.rows(**filters):
+            record = record_of_row(row)
+            record["cluster_id"] = row.get("cluster_id")
+            yield record
+
+    def cluster_summaries(self) -> dict[str, dict[str, Any]]:
+        """``cluster_id ->`` its day, reports, documents, URLs and first coding time
+        (clusters of events that happened)."""
+        return {c["cluster_id"]: c
+                for c in arrow_of(self.sql(cluster_summaries_sql())).to_pylist()}
+
+    def write_parquet(self, folder: str | Path) -> int:
+        """Every event row to a Parquet dataset in ``folder`` (``month=YYYY-MM/``
+        partitions); returns the number of events."""
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        self.con.execute(copy_parquet_sql(str(folder)))
+        return self.totals()["events"]
 
     def recluster(self) -> int:
         return self.store.recluster(force=True)

@@ -39,6 +39,8 @@ _PARTITION = {"cluster": "coalesce(cluster_id, event_id)",
                            "array_to_string(list_sort(recipient_codes), '|')"}
 _FIRST = {"cluster": "day NULLS LAST, doc_id, seq", "one-a-day": "doc_id, seq"}
 _UNIT_DAY = {"cluster": "coalesce(cluster_day, day)", "mention": "day", "one-a-day": "day"}
+#: the store's events in publication and text order
+STORE_ORDER = "published_date NULLS LAST, doc_id, seq"
 #: a page of events: newest first, then in text order
 PAGE_ORDER = "sort_date DESC NULLS LAST, doc_id, sentence_index, _k"
 
@@ -198,8 +200,25 @@ def clusters_sql(filters: Filters) -> tuple[str, list[Any]]:
 def events_sql(filters: Filters) -> tuple[str, list[Any]]:
     """The store's event rows that pass the filters, in publication and text order."""
     where, params = filters.where()
-    return (f"SELECT * FROM {STORE} WHERE {where} "
-            "ORDER BY published_date NULLS LAST, doc_id, seq"), params
+    return f"SELECT * FROM {STORE} WHERE {where} ORDER BY {STORE_ORDER}", params
+
+
+def cluster_summaries_sql() -> str:
+    """Per cluster of events that happened (negated ones left out): its day, reports,
+    documents, URLs and when its first document was coded (the GDELT table's columns)."""
+    return ("SELECT e.cluster_id, min(coalesce(e.cluster_day, e.day)) AS day, "
+            "count(*) AS mentions, count(DISTINCT e.doc_id) AS documents, "
+            "list(DISTINCT e.url) FILTER (WHERE e.url IS NOT NULL) AS urls, "
+            f"min(d.coded_at) AS coded_at FROM {STORE} e "
+            "LEFT JOIN documents d USING (doc_id) WHERE NOT coalesce(e.negated, FALSE) "
+            "GROUP BY e.cluster_id")
+
+
+def copy_parquet_sql(folder: str) -> str:
+    """Every event row to a Parquet dataset in ``folder``, partitioned by publication month."""
+    path = folder.replace("'", "''")
+    return (f"COPY (SELECT * FROM {STORE} ORDER BY {STORE_ORDER}) "
+            f"TO '{path}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE)")
 
 
 def code_present_sql(code: str) -> tuple[str, list[Any]]:

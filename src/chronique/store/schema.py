@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from chronique.record import INTERNATIONAL
+
 ENTITY = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
                     ("name", pa.string()), ("country", pa.string()), ("sector", pa.string()),
                     ("role", pa.string()), ("id", pa.string()), ("resolved_by", pa.string())])
@@ -47,10 +49,6 @@ DOCUMENT_SCHEMA = pa.schema([
 
 _ENTITY_SQL = ("STRUCT(text VARCHAR, \"start\" INTEGER, \"end\" INTEGER, name VARCHAR, "
                "country VARCHAR, sector VARCHAR, role VARCHAR, id VARCHAR, resolved_by VARCHAR)")
-
-#: the "countries" of international actors, whose code is their organisation id
-INTERNATIONAL = ("IGO", "NGO", "MNC")
-
 
 def entity_code_sql(id_sql: str, country_sql: str) -> str:
     """SQL for an entity's code: its organisation id for international actors, else its

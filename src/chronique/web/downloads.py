@@ -22,7 +22,7 @@ def csv_cell(value: Any) -> Any:
 
 def csv_response(records: list[dict[str, Any]], filename: str) -> Response:
     """The records as ``chronique code --format csv`` columns, as an attachment."""
-    from chronique.writers import CSV_COLUMNS, flat_row
+    from chronique.exports.writers import CSV_COLUMNS, flat_row
 
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")

@@ -128,7 +128,7 @@ def stats(args, parser) -> int:
 
 
 def eval_clusters(args) -> int:
-    from chronique.store.evalclusters import GoldError, read_expected, score
+    from chronique.evaluate.clusters import GoldError, read_expected, score
 
     try:
         happenings = read_expected(args.expected)

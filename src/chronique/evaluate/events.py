@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-INTERNATIONAL = {"IGO", "NGO", "MNC"}
-FAMILIES = Path(__file__).resolve().parent / "data" / "ontology" / "families.tsv"
+from chronique.record import INTERNATIONAL
+
+FAMILIES = Path(__file__).resolve().parents[1] / "data" / "ontology" / "families.tsv"
 
 
 def _families() -> dict[str, str]:

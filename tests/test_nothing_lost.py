@@ -47,14 +47,14 @@ CHAD = "Le Tchad a expulsé mardi l'ambassadeur de France, accusé d'ingérence.
 def shared_engine(coder, monkeypatch):
     """``chronique code`` runs on the session's coder, through the one-process engine (its
     batches and time budget as the command line sets them), not on a new coder per run."""
-    from chronique.scale.engine import LocalEngine
+    from chronique.run.local import LocalEngine
 
     def make(settings, **_options):
         engine = LocalEngine.__new__(LocalEngine)
         engine.settings, engine.coder = settings, coder
         return engine
 
-    monkeypatch.setattr("chronique.scale.make_engine", make)
+    monkeypatch.setattr("chronique.run.make_engine", make)
 
 
 def _run(argv: list[str], timeout: float = 300) -> tuple[int, list[str], str]:

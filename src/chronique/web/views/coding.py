@@ -35,7 +35,7 @@ def checked_text(body: CodeRequest, max_chars: int) -> tuple[str, list[str]]:
         raise HTTPException(422, f"chronique codes French text; lang {body.lang!r} is not "
                                  "supported")
     if body.lang is None:
-        from chronique.runner import detect_language
+        from chronique.documents.language import detect_language
 
         detected = detect_language(text)
         if detected and detected != "fr":

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from chronique.documents.language import detect_language, language_problem
+from chronique.documents.language import language_problem
 from chronique.documents.readers import Document, Problem, read_inputs
-from chronique.guarded import guarded
 from chronique.record import Event
+from chronique.run.guarded import guarded
 
-__all__ = ["Summary", "detect_language", "run", "screen"]
+__all__ = ["Summary", "run", "screen"]
 
 
 @dataclass
@@ -85,7 +85,7 @@ def run(inputs: list[str], coder, *, published: str | None = None,
     """Code every input; returns the summary.
 
     ``coder`` is anything with ``code_documents`` (a ``Coder``, or an engine of
-    ``chronique.scale`` that codes on several processes or a Dask cluster, in input order).
+    ``chronique.run`` that codes on several processes or a Dask cluster, in input order).
     Every document read is coded or reported, once: a second document with an id already
     seen in the run is a problem naming both sources; a document longer than ``max_chars``
     characters is a problem; one that ``refuse`` gives a reason for is a problem. Documents

@@ -28,7 +28,7 @@ def __getattr__(name: str):
 
 
 @lru_cache(maxsize=1)
-def get_coder():
+def get_coder() -> Any:
     """The process-wide coder (models and lexicon loaded once)."""
     from chronique.pipeline import Coder
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ def _corpus(path: str):
     return Corpus(path)
 
 
-def run(args, parser) -> int:
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.command == "export":
         return export(args)
     if args.command == "stats":
@@ -26,7 +27,7 @@ def run(args, parser) -> int:
     return eval_clusters(args)
 
 
-def export(args) -> int:
+def export(args: argparse.Namespace) -> int:
     from chronique.exports.store import export as write
 
     if args.format == "parquet" and args.output == "-":
@@ -88,7 +89,7 @@ def _filters(args, parser, corpus) -> dict:
     return filters
 
 
-def stats(args, parser) -> int:
+def stats(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     with _corpus(args.db) as corpus:
         filters = _filters(args, parser, corpus)
         totals = corpus.totals()
@@ -127,7 +128,7 @@ def stats(args, parser) -> int:
     return 0
 
 
-def eval_clusters(args) -> int:
+def eval_clusters(args: argparse.Namespace) -> int:
     from chronique.evaluate.clusters import GoldError, read_expected, score
 
     try:

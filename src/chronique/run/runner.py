@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO, Any
 
 from chronique.documents.language import language_problem
 from chronique.documents.readers import Document, Problem, read_inputs
@@ -73,13 +74,13 @@ def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None
         yield item
 
 
-def run(inputs: list[str], coder, *, published: str | None = None,
+def run(inputs: list[str], coder: Any, *, published: str | None = None,
         force_lang: str | None = None, on_event: Callable[[Event], None],
         on_problem: Callable[[Problem], None],
         on_document: Callable[[Document, list[Event]], None] | None = None,
         skip: Callable[[Document], bool] | None = None,
         on_unchanged: Callable[[Document], None] | None = None,
-        on_note: Callable[[Document, str], None] | None = None, stdin=None,
+        on_note: Callable[[Document, str], None] | None = None, stdin: IO[str] | None = None,
         refuse: Callable[[Document], str | None] | None = None,
         max_chars: int | None = None, time_limit: float | None = None) -> Summary:
     """Code every input; returns the summary.

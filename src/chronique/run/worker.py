@@ -19,7 +19,7 @@ def single_thread() -> None:
         os.environ.setdefault(key, value)
 
 
-def coder_for(settings: Settings):
+def coder_for(settings: Settings) -> Any:
     """The process's coder for these settings, built on first use."""
     coder = _CODERS.get(settings)
     if coder is None:

@@ -100,7 +100,7 @@ def documents_table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
 
 
-def arrow_of(result) -> pa.Table:
+def arrow_of(result: Any) -> pa.Table:
     """The Arrow table of a DuckDB result (``to_arrow_table`` in DuckDB 2, else the 1.x name)."""
     method = getattr(result, "to_arrow_table", None) or result.fetch_arrow_table
     return method()

@@ -31,7 +31,7 @@ class Annotated:
     mentions: list[dict[str, Any]]
 
 
-def annotate(coder, text: str, *, published: str | None = None, lang: str | None = None,
+def annotate(coder: Any, text: str, *, published: str | None = None, lang: str | None = None,
              doc_id: str = "text") -> Annotated:
     """Code ``text`` and list its mentions (the coder's own resolutions, offsets exact), from
     ``coder.explain``."""

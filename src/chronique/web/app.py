@@ -25,6 +25,7 @@ import asyncio
 import errno
 import socket
 import sys
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -56,7 +57,7 @@ in `error`. Every error answer is `{"error": "..."}`."""
 
 
 @asynccontextmanager
-async def lifespan(app: FastAPI):
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Load the coder when none was given (off the event loop); stop the threads at the end."""
     state: State = app.state.chronique
     if state.coder is None:

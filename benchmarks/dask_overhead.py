@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def timed_batch(settings, documents: list) -> tuple[dict, int]:
     """``code_batch`` with its timings, measured on the worker thread that runs it."""
-    from chronique.scale.worker import code_batch
+    from chronique.run.worker import code_batch
 
     start, before = time.time(), resource.getrusage(resource.RUSAGE_THREAD)
     events = sum(len(e) for _, e in code_batch(settings, documents))
@@ -35,18 +35,18 @@ def timed_batch(settings, documents: list) -> tuple[dict, int]:
 
 
 def run(engine_name: str, documents: list) -> dict:
-    from chronique.scale.chunks import chunked, ordered_window
+    from chronique.run.chunks import chunked, ordered_window
     from chronique.settings import Settings
 
     settings = Settings()
     if engine_name == "workers2":
-        from chronique.scale.pool import ProcessPoolCoder
+        from chronique.run.pool import ProcessPoolCoder
 
         engine = ProcessPoolCoder(settings, 2)
         submit = lambda chunk: engine._pool.apply_async(timed_batch, (settings, chunk))  # noqa: E731
         result = lambda handle: handle.get()  # noqa: E731
     else:
-        from chronique.scale.dask import DaskCoder
+        from chronique.run.dask import DaskCoder
 
         engine = DaskCoder(settings, "local:2")
         submit = lambda chunk: engine.client.submit(timed_batch, settings, chunk,  # noqa: E731
@@ -79,7 +79,7 @@ def main() -> int:
     from corpus import generate
 
     from chronique.documents.readers import make_document
-    from chronique.scale.worker import single_thread
+    from chronique.run.worker import single_thread
 
     single_thread()
     documents = [make_document(r["id"], r["text"], published=r["published"], url=r["url"],

@@ -23,7 +23,7 @@ def main() -> int:
 
     from chronique.documents.readers import make_document
     from chronique.pipeline import Coder
-    from chronique.scale.worker import single_thread
+    from chronique.run.worker import single_thread
 
     single_thread()
     documents = [make_document(r["id"], r["text"], published=r["published"], url=r["url"],

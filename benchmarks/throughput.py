@@ -75,7 +75,7 @@ def _documents(path: str) -> list:
 
 def measure(config: str, corpus: str) -> dict:
     """Run one configuration in this process; returns its timings and memory."""
-    from chronique.scale.worker import single_thread
+    from chronique.run.worker import single_thread
 
     single_thread()
     import psutil
@@ -117,7 +117,7 @@ def measure(config: str, corpus: str) -> dict:
         out["sentences"] = sum(len(list(doc.sents)) for doc in parsed)
         out["words"] = sum(1 for doc in parsed for t in doc if not t.is_punct and not t.is_space)
     else:
-        from chronique.scale.engine import make_engine
+        from chronique.run.engine import make_engine
 
         settings = Settings()
         engine = make_engine(settings, workers=2 if config == "w2" else 1,

@@ -24,7 +24,7 @@ from test_properties import FRAGMENTS, JUNK, document_text
 
 from chronique.documents.decode import decode
 from chronique.documents.model import Document
-from chronique.runner import run
+from chronique.run import run
 from chronique.store import Store
 
 PROPERTY = settings(max_examples=100, deadline=None, database=None,

@@ -82,7 +82,7 @@ def shared_engine(coder):
         terminate = close
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("chronique.scale.make_engine", lambda *a, **k: Engine())
+        patch.setattr("chronique.run.make_engine", lambda *a, **k: Engine())
         yield
 
 
@@ -358,7 +358,7 @@ class _FragileCoder:
 
 
 def test_a_document_the_coder_fails_on_is_skipped_and_the_run_goes_on(tmp_path):
-    from chronique.runner import run
+    from chronique.run import run
 
     path = tmp_path / "batch.jsonl"
     texts = ["un", "deux", "BOOM", "quatre", "cinq", "six", "sept BOOM", "huit"]
@@ -375,7 +375,7 @@ def test_a_document_the_coder_fails_on_is_skipped_and_the_run_goes_on(tmp_path):
 
 
 def test_a_broken_coder_is_not_taken_for_bad_documents(tmp_path):
-    from chronique.runner import run
+    from chronique.run import run
 
     class Broken:
         def code_documents(self, documents):
@@ -442,7 +442,7 @@ def test_segments_cover_the_text_at_line_ends():
 def test_a_long_document_is_coded_in_segments_with_exact_offsets(coder, monkeypatch):
     import chronique.documents.segments as segmented
     from chronique.documents.model import make_document
-    from chronique.guarded import guarded
+    from chronique.run.guarded import guarded
 
     sentences = ["Le Mali a signé un accord de défense avec le Niger.",
                  "La France a condamné l'attaque contre son ambassade à Bamako.",

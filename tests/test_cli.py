@@ -76,7 +76,7 @@ def test_cli_unwritable_output_is_a_usage_error(tmp_path):
 
 
 def test_json_lines_stay_one_record_per_line():
-    from chronique.writers import json_line
+    from chronique.exports.writers import json_line
 
     line = json_line({"text": "a\u2028b\u2029c\x85d é"})
     assert line.endswith("\n") and len(line.splitlines()) == 1

@@ -47,14 +47,14 @@ CHAD = "Le Tchad a expulsé mardi l'ambassadeur de France, accusé d'ingérence.
 def shared_engine(coder, monkeypatch):
     """``chronique code`` runs on the session's coder, through the one-process engine (its
     batches and time budget as the command line sets them), not on a new coder per run."""
-    from chronique.scale.engine import LocalEngine
+    from chronique.run.local import LocalEngine
 
     def make(settings, **_options):
         engine = LocalEngine.__new__(LocalEngine)
         engine.settings, engine.coder = settings, coder
         return engine
 
-    monkeypatch.setattr("chronique.scale.make_engine", make)
+    monkeypatch.setattr("chronique.run.make_engine", make)
 
 
 def _run(argv: list[str], timeout: float = 300) -> tuple[int, list[str], str]:
@@ -355,8 +355,8 @@ def test_case11_eval_without_the_gold_texts_is_an_error_not_a_zero_score():
 def test_case11_countries_by_name_or_a_clear_message(tmp_path, coder):
     from fastapi.testclient import TestClient
 
+    from chronique.store.view import CorpusView
     from chronique.web.app import create_app
-    from chronique.web.corpus import Corpus
 
     db = tmp_path / "x.duckdb"
     assert _run(["code", str(CORPUS), "--db", str(db), "--quiet"])[0] == 0
@@ -375,7 +375,7 @@ def test_case11_countries_by_name_or_a_clear_message(tmp_path, coder):
         "chronique: --country: unknown country or organisation 'Frnace': codes are ISO 3166 "
         "alpha-3 (FRA, MLI, CIV) or organisation ids (UN, ECOWAS); country names in French or "
         "English are accepted too (France, Côte d'Ivoire)"]
-    with TestClient(create_app(Corpus(db), coder)) as client:
+    with TestClient(create_app(CorpusView(db), coder)) as client:
         by_name = client.get("/api/events", params={"country": "France"}).json()
         by_code = client.get("/api/events", params={"country": "FRA"}).json()
         assert by_name == by_code and by_code["total"] > 0

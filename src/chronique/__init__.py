@@ -11,9 +11,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-__version__ = "0.1.0"
-
-from chronique.record import Entity, Event, Place, Span  # noqa: E402
+from chronique.record import Entity, Event, Place, Span
+from chronique.version import __version__
 
 __all__ = ["Corpus", "Entity", "Event", "Place", "Span", "__version__", "code_documents",
            "code_text", "get_coder"]
@@ -22,14 +21,14 @@ __all__ = ["Corpus", "Entity", "Event", "Place", "Span", "__version__", "code_do
 def __getattr__(name: str):
     """``chronique.Corpus`` is imported on first use (DuckDB is not needed to code text)."""
     if name == "Corpus":
-        from chronique.corpus import Corpus
+        from chronique.store.corpus import Corpus
 
         return Corpus
     raise AttributeError(f"module 'chronique' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)
-def get_coder():
+def get_coder() -> Any:
     """The process-wide coder (models and lexicon loaded once)."""
     from chronique.pipeline import Coder
 

@@ -14,7 +14,7 @@ class DataFileError(ChroniqueError):
 
 
 class DocumentTimeout(ChroniqueError):
-    """Coding a document (or a batch) ran past its time budget (``chronique.budget``)."""
+    """Coding a document (or a batch) ran past its time budget (``chronique.run.budget``)."""
 
 
 class StoreLocked(ChroniqueError):

@@ -110,6 +110,37 @@ class Coder:
         document = make_document(doc_id, text, published=published)
         return next(self.code_documents([document]))[1]
 
+    def explain(self, document: Document) -> dict[str, list]:
+        """The document coded, with what the coder read on the way (what the web draws):
+        ``events`` (its ``Event`` records), ``actors`` (every noun phrase the reading pass
+        resolved to an actor, in reading order, with coreference resolved as when coding: pairs
+        ``(Entity, found_as)``, ``found_as`` the kind of lexicon mention that named it) and
+        ``dates`` (every date expression, ``DateExpression`` with offsets in the text)."""
+        parsed = next(parse_many(self.nlp, [document.text]))
+        events = self.code_parsed(document, parsed)
+        anchor = PartialDate.parse(document.published)
+        actors: list[tuple[Entity, str | None]] = []
+        dates = []
+        for sentence, tokens, phrase in self.read_sentences(parsed, ctx := DocumentContext()):
+            at = {phrase.offset + t.idx: t.i for t in tokens}
+            for token in tokens:  # what the reading pass resolved (answered from its memo)
+                if token.pos_ not in NP_HEAD_POS or token.dep_ in {"flat:name", "fixed", "case"}:
+                    continue
+                found = self.resolver.resolve_one(token, phrase, ctx)
+                heads = [token.i] * len(found)
+                if token.dep_ in SUBJECT_DEPS and found:  # with its conjuncts, as read
+                    more = self.resolver.resolve(token, phrase, ctx)
+                    found = found + [e for e in more if e not in found]
+                    heads += [at.get(e.start, token.i) for e in found[len(heads):]]
+                for entity, head in zip(found, heads, strict=True):
+                    mention = phrase.mentions.get(head)
+                    if entity.keys():
+                        actors.append((entity, mention.kind if mention else None))
+            dates.extend(replace(expr, start=sentence.start + expr.start,
+                                 end=sentence.start + expr.end)
+                         for expr in self.dates.find(sentence.text, anchor))
+        return {"events": events, "actors": actors, "dates": dates}
+
     def _code_batch(self, batch: list[Document]) -> Iterator[tuple[Document, list[Event]]]:
         for document, parsed in zip(batch, parse_many(self.nlp, [d.text for d in batch],
                                                       self.settings.batch_size), strict=True):

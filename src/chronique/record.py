@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+#: the ``country`` of international actors (organisations, NGOs, companies): their code is
+#: their organisation ``id``
+INTERNATIONAL = ("IGO", "NGO", "MNC")
+
 
 @dataclass(frozen=True)
 class Span:
@@ -46,7 +50,7 @@ class Entity:
     def keys(self) -> frozenset[str]:
         """What the entity is, for matching: its country (unless international) and its id."""
         out = set()
-        if self.country and self.country not in {"IGO", "NGO", "MNC"}:
+        if self.country and self.country not in INTERNATIONAL:
             out.add(self.country)
         if self.id:
             out.add(self.id)

@@ -11,7 +11,7 @@ import pytest
 
 from chronique.cli import main
 from chronique.errors import ChroniqueError
-from chronique.scale.dask import parse_address
+from chronique.run.dask import parse_address
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "articles.jsonl"
 
@@ -59,7 +59,7 @@ def _worker_state() -> dict:
 
     import dask
 
-    from chronique.scale import worker
+    from chronique.run import worker
 
     return {"coders": len(worker._CODERS), "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
             "blas": os.environ.get("OPENBLAS_NUM_THREADS"),
@@ -68,7 +68,7 @@ def _worker_state() -> dict:
 
 
 def test_local_cluster_workers_are_tuned_and_warmed_up():
-    from chronique.scale.dask import DaskCoder
+    from chronique.run.dask import DaskCoder
     from chronique.settings import Settings
 
     coder = DaskCoder(Settings(), "local:2")

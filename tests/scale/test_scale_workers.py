@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from chronique.cli import main
-from chronique.runner import Summary
-from chronique.scale.chunks import chunked, ordered_window
-from chronique.scale.progress import ProgressBar, count_documents
+from chronique.cli.progress import ProgressBar, count_documents
+from chronique.run import Summary
+from chronique.run.chunks import chunked, ordered_window
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus" / "articles.jsonl"
 
@@ -142,7 +142,7 @@ def test_summary_line_always_printed_even_quiet(tmp_path, capsys):
 
 
 def test_pool_warm_up_reaches_every_worker():
-    from chronique.scale.pool import ProcessPoolCoder
+    from chronique.run.pool import ProcessPoolCoder
     from chronique.settings import Settings
 
     pool = ProcessPoolCoder(Settings(), 2)

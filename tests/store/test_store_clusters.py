@@ -9,9 +9,9 @@ from datetime import date
 from store_fixtures import EXPECTED, corpus_db, corpus_records  # noqa: F401
 
 from chronique.cli import main
-from chronique.corpus import Corpus
+from chronique.evaluate.clusters import read_expected, score
+from chronique.store import Corpus
 from chronique.store.cluster import Mention, cluster_mentions, same_happening
-from chronique.store.evalclusters import read_expected, score
 
 
 def test_sample_corpus_clusters_reach_the_targets(corpus_db, capsys):  # noqa: F811
@@ -30,7 +30,7 @@ def test_sample_corpus_clusters_reach_the_targets(corpus_db, capsys):  # noqa: F
 
 def _clusters_of(corpus_db, happening: str) -> set[str]:  # noqa: F811
     happenings = {h["id"]: h for h in read_expected(EXPECTED)}
-    from chronique.store.evalclusters import label
+    from chronique.evaluate.clusters import label
 
     with Corpus(corpus_db) as corpus:
         return {r["cluster_id"] for r in corpus.records()

@@ -12,9 +12,9 @@ import pytest
 from store_fixtures import corpus_db, corpus_records  # noqa: F401
 
 from chronique.cli import main
-from chronique.corpus import Corpus
-from chronique.store.gdelt import COLUMNS, HEADER
-from chronique.store.plover import SCHEMA_PATH, schema
+from chronique.exports.gdelt import COLUMNS, HEADER
+from chronique.exports.plover import SCHEMA_PATH, schema
+from chronique.store import Corpus
 
 
 def _stored(corpus_db) -> list[dict]:  # noqa: F811
@@ -156,7 +156,7 @@ def test_corpus_gives_relations_and_dataframes(corpus_db):  # noqa: F811
 def test_docs_list_every_gdelt_column():
     from store_fixtures import ROOT
 
-    from chronique.store.gdelt import COLUMNS
+    from chronique.exports.gdelt import COLUMNS
 
     doc = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
     for name, _ in COLUMNS:

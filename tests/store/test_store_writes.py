@@ -93,7 +93,7 @@ def test_user_lexicon_changes_the_coder_version(tmp_path):
 
 
 def test_store_keeps_every_record_field(tmp_path, coder, seed_text):
-    from chronique.corpus import Corpus
+    from chronique.store import Corpus
 
     events = coder.code_text(seed_text, published="2019-05-16", doc_id="seed")
     doc = make_document("seed", seed_text, published="2019-05-16")

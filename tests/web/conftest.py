@@ -16,9 +16,9 @@ def corpus_path(tmp_path_factory, coder) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus(corpus_path):
-    from chronique.web.corpus import Corpus
+    from chronique.store.view import CorpusView
 
-    return Corpus(corpus_path)
+    return CorpusView(corpus_path)
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from collections import Counter
 
 from webtools import ARTICLES, SEED, analyse, assert_clean, marks, screenshot
 
-from chronique.writers import CSV_COLUMNS
+from chronique.exports.writers import CSV_COLUMNS
 
 
 def test_analyse_the_seed_dispatch(watched, server, client):

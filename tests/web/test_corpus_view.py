@@ -8,7 +8,8 @@ import duckdb
 import pytest
 from webtools import ARTICLES
 
-from chronique.web.corpus import Corpus, CorpusError, CorpusTimeout, Filters
+from chronique.store import Filters
+from chronique.store.view import CorpusError, CorpusTimeout, CorpusView
 
 
 def ids(records) -> set[str]:
@@ -44,11 +45,11 @@ def test_json_text_columns_and_a_separate_text_table(tmp_path, corpus, corpus_pa
     con.execute("DETACH s")
     con.close()
 
-    view = Corpus(other)
+    view = CorpusView(other)
     assert view.info()["clustered"] is False and view.info()["has_text"] is True
-    for filters in (Filters(country="FRA"), Filters(dyad=("FRA", "DEU")),
+    for filters in (Filters(country="FRA"), Filters(dyad=("FRA", "DEU"), directed=False),
                     Filters(types=("ACCUSE",)), Filters(q="kharkiv"),
-                    Filters(date_from="2024-05-01", date_to="2024-05-31")):
+                    Filters(since="2024-05-01", until="2024-05-31")):
         mine = view.events(filters, per_page=200)["events"]
         assert mine and ids(mine) == ids(corpus.events(filters, per_page=200)["events"])
     record = view.events(Filters(doc_id="fra-deu-sommet"))["events"][0]
@@ -66,7 +67,7 @@ def test_a_changed_file_is_read_again(tmp_path, corpus_path, coder):
 
     copy = tmp_path / "copy.duckdb"
     shutil.copy(corpus_path, copy)
-    view = Corpus(copy, refresh_seconds=0)
+    view = CorpusView(copy, refresh_seconds=0)
     before = view.info()["events"]
     text = (ARTICLES / "rus-ukr-frappes.txt").read_text(encoding="utf-8")
     with Store(copy) as store:   # the view does not hold the file: a writer can open it
@@ -80,17 +81,17 @@ def test_a_changed_file_is_read_again(tmp_path, corpus_path, coder):
 
 def test_files_that_are_not_a_corpus(tmp_path):
     with pytest.raises(CorpusError, match="no such corpus file"):
-        Corpus(tmp_path / "missing.duckdb")
+        CorpusView(tmp_path / "missing.duckdb")
     other = tmp_path / "other.duckdb"
     con = duckdb.connect(str(other))
     con.execute("CREATE TABLE people (name VARCHAR)")
     con.close()
     with pytest.raises(CorpusError, match="no events table"):
-        Corpus(other)
+        CorpusView(other)
     junk = tmp_path / "junk.duckdb"
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(CorpusError, match="cannot open"):
-        Corpus(junk)
+        CorpusView(junk)
 
 
 def test_a_slow_query_is_interrupted(tmp_path):
@@ -107,14 +108,16 @@ def test_a_slow_query_is_interrupted(tmp_path):
         {'text': 'mot', 'start': 0, 'end': 3} AS trigger, i % 8 = 0 AS negated
         FROM range(400000) t(i)""")
     con.close()
-    view = Corpus(big, time_limit=0.001)
+    view = CorpusView(big, time_limit=0.001)
     with pytest.raises(CorpusTimeout, match="stopped after"):
         view.stats(Filters(q="phrase 1"), by="day")
     view.time_limit = 30
-    assert view.stats(Filters(country="MLI"), by="year")["totals"]["events"] == 80_000
-    # negated events (one in eight here) are left out when asked
-    kept = view.stats(Filters(include_negated=False), by="year", count="mentions")
+    every = Filters(country="MLI", include_negated=True)
+    assert view.stats(every, by="year")["totals"]["events"] == 80_000
+    # negated events (one in eight here) are left out unless asked for
+    kept = view.stats(Filters(), by="year", count="mentions")
     assert kept["totals"]["events"] == 350_000
-    assert view.events(Filters(include_negated=False))["total"] == 350_000
+    assert view.events(Filters())["total"] == 350_000
+    assert view.events(Filters(include_negated=True))["total"] == 400_000
     years = [p["period"] for p in kept["series"]]
     assert years == ["2020", "2021", "2022", "2023", "2024"]

@@ -25,9 +25,9 @@ def test_loopback_or_a_warning():
 
 
 def test_cli_default_host_is_loopback():
-    from chronique.cli import _parser
+    from chronique.cli.main import build_parser
 
-    args = _parser().parse_args(["serve"])
+    args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and args.port == 8000 and args.db is None
 
 

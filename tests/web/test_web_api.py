@@ -9,7 +9,7 @@ import json
 import pytest
 from webtools import ARTICLES, SEED, XSS_DOC_ID
 
-from chronique.writers import CSV_COLUMNS
+from chronique.exports.writers import CSV_COLUMNS
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 NIGER = ("Le Niger et le Tchad ont signé jeudi à N'Djamena un accord de coopération militaire, "

@@ -7,8 +7,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from chronique import __version__
 from chronique.documents.readers import Document
+from chronique.version import __version__
 
 
 def content_hash(document: Document) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from chronique.record import INTERNATIONAL
+
 ENTITY = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
                     ("name", pa.string()), ("country", pa.string()), ("sector", pa.string()),
                     ("role", pa.string()), ("id", pa.string()), ("resolved_by", pa.string())])
@@ -48,9 +50,15 @@ DOCUMENT_SCHEMA = pa.schema([
 _ENTITY_SQL = ("STRUCT(text VARCHAR, \"start\" INTEGER, \"end\" INTEGER, name VARCHAR, "
                "country VARCHAR, sector VARCHAR, role VARCHAR, id VARCHAR, resolved_by VARCHAR)")
 
-#: an entity's code: its organisation id for international actors, else its country
-_CODE = ("CASE WHEN x.id IS NOT NULL AND (x.country IS NULL OR x.country IN ('IGO', 'NGO', "
-         "'MNC')) THEN x.id ELSE x.country END")
+def entity_code_sql(id_sql: str, country_sql: str) -> str:
+    """SQL for an entity's code: its organisation id for international actors, else its
+    country (``id_sql``, ``country_sql``: the SQL of the entity's two fields)."""
+    international = ", ".join(f"'{c}'" for c in INTERNATIONAL)
+    return (f"CASE WHEN {id_sql} IS NOT NULL AND ({country_sql} IS NULL OR {country_sql} IN "
+            f"({international})) THEN {id_sql} ELSE {country_sql} END")
+
+
+_CODE = entity_code_sql("x.id", "x.country")
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS documents (

@@ -7,8 +7,8 @@ record) with what it resolved to and how, and the events it takes part in:
      "sector": "GOV", "name": null, "resolved_by": "lexicon", "found_as": "country",
      "events": [{"index": 0, "role": "recipient"}]}
 
-``annotate`` codes a text and reads every actor mention the coder resolves (also those that
-take part in no event) and every date expression; ``mentions_of_records`` rebuilds the
+``annotate`` codes a text and shows every actor mention the coder resolves (also those that
+take part in no event) and every date expression, as ``Coder.explain`` gives them; ``mentions_of_records`` rebuilds the
 mentions of stored event records (a corpus document) from the records alone.
 """
 
@@ -17,11 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from chronique.actors.coref import DocumentContext
-from chronique.dates import PartialDate
 from chronique.documents.readers import Document, make_document
-from chronique.nlp import Parsed, parse_many
-from chronique.record import Entity
 
 KINDS = ("actor", "trigger", "date", "place")
 
@@ -35,38 +31,20 @@ class Annotated:
     mentions: list[dict[str, Any]]
 
 
-def annotate(coder, text: str, *, published: str | None = None, lang: str | None = None,
+def annotate(coder: Any, text: str, *, published: str | None = None, lang: str | None = None,
              doc_id: str = "text") -> Annotated:
-    """Code ``text`` and list its mentions (the coder's own resolutions, offsets exact)."""
+    """Code ``text`` and list its mentions (the coder's own resolutions, offsets exact), from
+    ``coder.explain``."""
     document = make_document(doc_id, text, published=published, lang=lang)
-    parsed = next(parse_many(coder.nlp, [document.text]))
-    events = [e.to_dict() for e in coder.code_parsed(document, parsed)]
+    explained = coder.explain(document)
+    events = [e.to_dict() for e in explained["events"]]
     table = _Table(document.text)
-    for entity, found_as in actor_mentions(coder, parsed):
+    for entity, found_as in explained["actors"]:
         table.entity(entity.to_dict(), found_as=found_as)
-    anchor = PartialDate.parse(document.published)
-    for sentence in parsed.sentences:
-        for expr in coder.dates.find(sentence.text, anchor):
-            table.add("date", sentence.start + expr.start, sentence.start + expr.end,
-                      expr.text, {"date": expr.date, "rule": expr.rule})
+    for expr in explained["dates"]:
+        table.add("date", expr.start, expr.end, expr.text, {"date": expr.date, "rule": expr.rule})
     table.records(events)
     return Annotated(document, events, table.mentions())
-
-
-def actor_mentions(coder, parsed: Parsed) -> list[tuple[Entity, str | None]]:
-    """Every noun phrase the coder resolves to an actor, in reading order, with coreference
-    (``M. Diop``, ``Il``, ``les deux pays``) resolved as the coder resolves it; with the kind
-    of lexicon mention that named it (country, person, title, ...)."""
-    ctx = DocumentContext()
-    out: list[tuple[Entity, str | None]] = []
-    # the coder's own reading pass fills the context's cache, as when it codes the document
-    for sentence, tokens, phrase in coder.read_sentences(parsed, ctx):
-        for token in tokens:
-            for entity in ctx.cache.get((id(sentence.doc), token.i), ()):
-                if entity.keys():
-                    mention = phrase.mentions.get(token.i)
-                    out.append((entity, mention.kind if mention else None))
-    return out
 
 
 def mentions_of_records(text: str | None, records: list[dict[str, Any]]) -> list[dict[str, Any]]:

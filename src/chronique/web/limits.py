@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +65,7 @@ def bind_warning(host: str) -> str | None:
             "it on this machine")
 
 
-async def send_json(send, status: int, message: str, headers: list | None = None) -> None:
+async def send_json(send: Callable[[dict], Awaitable[None]], status: int, message: str, headers: list | None = None) -> None:
     body = json.dumps({"error": message}, ensure_ascii=False).encode("utf-8")
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json; charset=utf-8"),

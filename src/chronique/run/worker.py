@@ -19,7 +19,7 @@ def single_thread() -> None:
         os.environ.setdefault(key, value)
 
 
-def coder_for(settings: Settings):
+def coder_for(settings: Settings) -> Any:
     """The process's coder for these settings, built on first use."""
     coder = _CODERS.get(settings)
     if coder is None:
@@ -40,7 +40,7 @@ def code_batch(settings: Settings, documents: list) -> list[tuple[Any, list]]:
     the time budget of one document (``settings.time_limit``): past it, ``DocumentTimeout``
     is raised and the caller (``guarded``) codes its documents one by one, each with that
     budget, reporting the one that runs past it."""
-    from chronique.budget import time_budget
+    from chronique.run.budget import time_budget
 
     coder = coder_for(settings)
     with time_budget(settings.time_limit):

@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from typing import Any
 
 from chronique.documents.model import Document, Problem
 from chronique.documents.segments import is_long, renumber, segments
@@ -45,7 +46,7 @@ class _Feed:
             yield document
 
 
-def guarded(coder, documents: Iterable[Document], on_problem: Callable[[Problem], None], *,
+def guarded(coder: Any, documents: Iterable[Document], on_problem: Callable[[Problem], None], *,
             time_limit: float | None = None) -> Iterator[tuple[Document, list[Event]]]:
     """``coder.code_documents(documents)``, but a document the coder fails on is a problem
     (``coder error``, or ``time limit exceeded`` when the engine stopped it past its time

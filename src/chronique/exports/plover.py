@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chronique import __version__
+from chronique.record import INTERNATIONAL
+from chronique.version import __version__
 
 SCHEMA_PATH = Path(__file__).with_name("plover.schema.json")
 CODEBOOK = "plover-2021"
@@ -25,7 +26,7 @@ def schema() -> dict[str, Any]:
 
 
 def _entity(e: dict[str, Any]) -> dict[str, Any]:
-    out = {"code": e.get("id") if e.get("country") in {"IGO", "NGO", "MNC"} and e.get("id")
+    out = {"code": e.get("id") if e.get("country") in INTERNATIONAL and e.get("id")
            else e.get("country"),
            "sector": e.get("sector"), "entity_text": e.get("text"),
            "entity_name": e.get("name"), "country_code": e.get("country"),

@@ -111,5 +111,5 @@ class PrettyWriter:
         self.stream.flush()
 
 
-def make_writer(fmt: str, stream: IO[str]):
+def make_writer(fmt: str, stream: IO[str]) -> JsonlWriter | CsvWriter | PrettyWriter:
     return {"jsonl": JsonlWriter, "csv": CsvWriter, "pretty": PrettyWriter}[fmt](stream)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO, Any
 
-from chronique.documents.language import detect_language, language_problem
+from chronique.documents.language import language_problem
 from chronique.documents.readers import Document, Problem, read_inputs
-from chronique.guarded import guarded
 from chronique.record import Event
+from chronique.run.guarded import guarded
 
-__all__ = ["Summary", "detect_language", "run", "screen"]
+__all__ = ["Summary", "run", "screen"]
 
 
 @dataclass
@@ -73,19 +74,19 @@ def screen(items: Iterable[Document | Problem], *, force_lang: str | None = None
         yield item
 
 
-def run(inputs: list[str], coder, *, published: str | None = None,
+def run(inputs: list[str], coder: Any, *, published: str | None = None,
         force_lang: str | None = None, on_event: Callable[[Event], None],
         on_problem: Callable[[Problem], None],
         on_document: Callable[[Document, list[Event]], None] | None = None,
         skip: Callable[[Document], bool] | None = None,
         on_unchanged: Callable[[Document], None] | None = None,
-        on_note: Callable[[Document, str], None] | None = None, stdin=None,
+        on_note: Callable[[Document, str], None] | None = None, stdin: IO[str] | None = None,
         refuse: Callable[[Document], str | None] | None = None,
         max_chars: int | None = None, time_limit: float | None = None) -> Summary:
     """Code every input; returns the summary.
 
     ``coder`` is anything with ``code_documents`` (a ``Coder``, or an engine of
-    ``chronique.scale`` that codes on several processes or a Dask cluster, in input order).
+    ``chronique.run`` that codes on several processes or a Dask cluster, in input order).
     Every document read is coded or reported, once: a second document with an id already
     seen in the run is a problem naming both sources; a document longer than ``max_chars``
     characters is a problem; one that ``refuse`` gives a reason for is a problem. Documents

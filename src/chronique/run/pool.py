@@ -8,8 +8,8 @@ from functools import partial
 
 from chronique.documents.readers import Document
 from chronique.record import Event
-from chronique.scale.chunks import chunked, ordered_window
-from chronique.scale.worker import code_batch, init_worker
+from chronique.run.chunks import chunked, ordered_window
+from chronique.run.worker import code_batch, init_worker
 from chronique.settings import Settings
 
 
@@ -42,7 +42,7 @@ class ProcessPoolCoder:
         (``worker.warm_up``); returns their process ids."""
         import time
 
-        from chronique.scale.worker import warm_up
+        from chronique.run.worker import warm_up
 
         seen: set[int] = set()
         deadline = time.monotonic() + timeout

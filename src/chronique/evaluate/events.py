@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-INTERNATIONAL = {"IGO", "NGO", "MNC"}
-FAMILIES = Path(__file__).resolve().parent / "data" / "ontology" / "families.tsv"
+from chronique.record import INTERNATIONAL
+
+FAMILIES = Path(__file__).resolve().parents[1] / "data" / "ontology" / "families.tsv"
 
 
 def _families() -> dict[str, str]:
@@ -95,7 +96,8 @@ MATCHERS: dict[str, Callable[[dict, dict], bool]] = {
     "core": core_match, "full": full_match, "dyad": participants_match}
 
 
-def max_matching(golds: list, systems: list, ok) -> dict[int, int]:
+def max_matching(golds: list, systems: list, ok: Callable[[dict, dict], bool]
+                 ) -> dict[int, int]:
     """Maximum bipartite matching gold -> system (augmenting paths)."""
     owner: dict[int, int] = {}
 
@@ -114,7 +116,8 @@ def max_matching(golds: list, systems: list, ok) -> dict[int, int]:
     return {g: s for s, g in owner.items()}
 
 
-def score(gold_docs: list[dict], system_events: Iterable[dict], matcher) -> dict[str, Any]:
+def score(gold_docs: list[dict], system_events: Iterable[dict],
+          matcher: Callable[[dict, dict], bool]) -> dict[str, Any]:
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for e in system_events:
         by_doc[str(e.get("doc_id"))].append(e)
@@ -157,7 +160,7 @@ def score(gold_docs: list[dict], system_events: Iterable[dict], matcher) -> dict
             "confusion": confusion}
 
 
-def attribute_accuracy(pairs) -> dict[str, float]:
+def attribute_accuracy(pairs: Iterable[tuple[dict, dict]]) -> dict[str, float]:
     def sectors(entities):
         return {a.get("sector") for a in entities if a.get("sector")}
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from chronique.documents.readers import Document
 from chronique.errors import ChroniqueError
 from chronique.record import Event
-from chronique.scale.chunks import chunked, ordered_window
-from chronique.scale.worker import SINGLE_THREAD_ENV, code_batch
+from chronique.run.chunks import chunked, ordered_window
+from chronique.run.worker import SINGLE_THREAD_ENV, code_batch
 from chronique.settings import Settings
 
 
@@ -94,7 +94,7 @@ class DaskCoder:
         """Load the models and code a short text on every worker now, as a task (tasks run
         on a worker's own thread, which has buffers of its own to grow); returns the number
         of workers."""
-        from chronique.scale.worker import warm_up
+        from chronique.run.worker import warm_up
 
         workers = list(self.client.scheduler_info().get("workers", {}))
         futures = [self.client.submit(warm_up, self.settings, workers=[address],

@@ -1,4 +1,4 @@
-"""Choose the engine of a run: the coder itself, a process pool or a Dask cluster."""
+"""One process: the coder itself, batch by batch, each batch within its time budget."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ class LocalEngine:
 
     def code_documents(self, documents: Iterable[Document]
                        ) -> Iterator[tuple[Document, list[Event]]]:
-        from chronique.budget import time_budget
-        from chronique.scale.chunks import chunked
+        from chronique.run.budget import time_budget
+        from chronique.run.chunks import chunked
 
         for chunk in chunked(documents, self.settings.batch_size):
             with time_budget(self.settings.time_limit):
@@ -35,17 +35,3 @@ class LocalEngine:
         pass
 
     terminate = close
-
-
-def make_engine(settings: Settings, *, workers: int = 1, dask: str | None = None):
-    """An object with ``code_documents`` and ``close``: Dask when ``dask`` is given, else
-    ``workers`` processes (in-process when 1)."""
-    if dask:
-        from chronique.scale.dask import DaskCoder
-
-        return DaskCoder(settings, dask)
-    if workers > 1:
-        from chronique.scale.pool import ProcessPoolCoder
-
-        return ProcessPoolCoder(settings, workers)
-    return LocalEngine(settings)

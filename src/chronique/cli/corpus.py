@@ -1,8 +1,9 @@
 """``chronique export``, ``stats`` and ``eval-clusters``: the corpus store on the command line
-(this module prints; the queries live in ``chronique.corpus`` and ``chronique.store``)."""
+(this module prints; the queries live in ``chronique.store``)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -11,14 +12,14 @@ from chronique.errors import ChroniqueError
 
 
 def _corpus(path: str):
-    from chronique.corpus import Corpus
+    from chronique.store.corpus import Corpus
 
     if not Path(path).exists():
         raise ChroniqueError(f"--db {path}: no such corpus store")
     return Corpus(path)
 
 
-def run(args, parser) -> int:
+def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.command == "export":
         return export(args)
     if args.command == "stats":
@@ -26,8 +27,8 @@ def run(args, parser) -> int:
     return eval_clusters(args)
 
 
-def export(args) -> int:
-    from chronique.store.exports import export as write
+def export(args: argparse.Namespace) -> int:
+    from chronique.exports.store import export as write
 
     if args.format == "parquet" and args.output == "-":
         raise ChroniqueError("--format parquet writes a dataset folder: give -o DIR, not -")
@@ -73,14 +74,9 @@ def _filters(args, parser, corpus) -> dict:
     if args.dyad and (len(parts) != 2 or not all(parts)):
         parser.error("--dyad expects two codes: ACTOR,RECIPIENT (e.g. CHN,KAZ)")
 
-    def present(code: str) -> bool:
-        return corpus.sql("SELECT count(*) FROM events_clustered WHERE list_contains("
-                          "actor_codes, ?) OR list_contains(recipient_codes, ?)",
-                          [code, code]).fetchall()[0][0] > 0
-
     def code(flag: str, value: str) -> str:
         try:
-            return resolve_code(value, present)
+            return resolve_code(value, corpus.has_code)
         except CodeError as exc:
             raise ChroniqueError(f"{flag}: {exc}") from exc
 
@@ -93,7 +89,7 @@ def _filters(args, parser, corpus) -> dict:
     return filters
 
 
-def stats(args, parser) -> int:
+def stats(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     with _corpus(args.db) as corpus:
         filters = _filters(args, parser, corpus)
         totals = corpus.totals()
@@ -122,7 +118,7 @@ def stats(args, parser) -> int:
         if dyads is not None:
             _table(f"top {args.top_dyads} dyads", dyads, console)
     if args.plot:
-        from chronique.store.plot import plot_series
+        from chronique.exports.plot import plot_series
 
         title = f"Cooperation and conflict per {args.by} ({args.unit}s)"
         if filters.get("dyad"):
@@ -132,8 +128,8 @@ def stats(args, parser) -> int:
     return 0
 
 
-def eval_clusters(args) -> int:
-    from chronique.store.evalclusters import GoldError, read_expected, score
+def eval_clusters(args: argparse.Namespace) -> int:
+    from chronique.evaluate.clusters import GoldError, read_expected, score
 
     try:
         happenings = read_expected(args.expected)

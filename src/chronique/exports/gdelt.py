@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlparse
 
+from chronique.record import INTERNATIONAL
+
 #: (column, meaning) — the documented column list
 COLUMNS: list[tuple[str, str]] = [
     ("GLOBALEVENTID", "cluster id (one row per happening)"),
@@ -56,7 +58,7 @@ def _code(e: dict[str, Any] | None) -> tuple[str, str, str, str, str]:
     if not e:
         return "", "", "", "", ""
     country, org, sector = e.get("country") or "", e.get("id") or "", e.get("sector") or ""
-    code = org if country in {"IGO", "NGO", "MNC"} and org else country + sector
+    code = org if country in INTERNATIONAL and org else country + sector
     return code, e.get("name") or e.get("text") or "", country, org, sector
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from chronique import __version__
 from chronique.actors.coref import DocumentContext
 from chronique.actors.mentions import MentionFinder
 from chronique.actors.resolve import ActorResolver, Phrase, honorific_gender
@@ -41,6 +40,7 @@ from chronique.places.gazetteer import Gazetteer
 from chronique.places.locate import PlaceFinder, PlaceMention, clause_place
 from chronique.record import Entity, Event, Place, SentenceRef, Span
 from chronique.settings import Settings
+from chronique.version import __version__
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}

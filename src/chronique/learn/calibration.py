@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy
 
-from chronique.evaluate import core_match, max_matching
+from chronique.evaluate.events import core_match, max_matching
 
 
 def kind_and_raw(event) -> tuple[str, float]:

@@ -80,16 +80,16 @@ def run(coder: Coder, gold: list[dict], reliability: bool = False) -> dict:
 
 
 def deciles(system: list[dict], flags: list[bool]) -> list[dict]:
-    """Predicted (mean confidence) against observed precision, by confidence decile."""
-    pairs = sorted(zip((e["confidence"] for e in system), flags, strict=True))
-    out = []
-    for k in range(10):
-        part = pairs[k * len(pairs) // 10:(k + 1) * len(pairs) // 10]
-        if part:
-            out.append({"decile": k + 1, "events": len(part),
-                        "predicted": round(sum(p[0] for p in part) / len(part), 3),
-                        "observed": round(sum(p[1] for p in part) / len(part), 3)})
-    return out
+    """Predicted (mean confidence) against observed precision, by tenth of the confidence
+    scale (0-0.1, 0.1-0.2, ...): a reliability table."""
+    bins: dict[int, list[tuple[float, bool]]] = {}
+    for event, ok in zip(system, flags, strict=True):
+        bins.setdefault(min(int(event["confidence"] * 10), 9), []).append(
+            (event["confidence"], ok))
+    return [{"decile": k + 1, "events": len(part),
+             "predicted": round(sum(p[0] for p in part) / len(part), 3),
+             "observed": round(sum(p[1] for p in part) / len(part), 3)}
+            for k, part in sorted(bins.items())]
 
 
 def main() -> int:
@@ -117,7 +117,7 @@ def main() -> int:
               f"{acc.get('date', float('nan')):.2f}  {acc.get('location', float('nan')):.2f}")
     for name, r in table.items():
         if r.get("reliability"):
-            print(f"\n{name}: decile  events  predicted  observed")
+            print(f"\n{name}: bin  events  predicted  observed")
             for row in r["reliability"]:
                 print(f"{'':{len(name)}}  {row['decile']:6}  {row['events']:6}  "
                       f"{row['predicted']:9.3f}  {row['observed']:8.3f}")

@@ -86,3 +86,17 @@ def test_readme_cluster_scores_are_what_eval_clusters_prints(printed):
         README.write_text(text[:found.start()] + sentence + text[found.end():], encoding="utf-8")
         found = EVAL_SENTENCE.search(README.read_text(encoding="utf-8"))
     assert found.group(0) == sentence
+
+
+def test_readme_seed_output_is_what_make_demo_prints(capsys):
+    """The README's seed block is what `make demo` prints (the coder, models included)."""
+    seed = ROOT / "examples" / "000_7c92b074c704cec9.txt"
+    capsys.readouterr()
+    assert main(["code", str(seed), "--published", "2019-05-16", "--pretty"]) == 0
+    captured = capsys.readouterr()
+    printed = captured.out + captured.err
+    readme = README.read_text(encoding="utf-8")
+    marker = "and prints (real output):\n\n```\n"
+    block = readme[readme.index(marker) + len(marker):]
+    block = block[:block.index("```")]
+    assert block.strip() == printed.strip()

@@ -25,27 +25,24 @@ SPAN_DEPS = frozenset({"aux:tense", "aux:pass", "aux", "cop", "expl:comp", "expl
 def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
            excluded: set[int]) -> list[Trigger]:
     """The rule triggers the model keeps, then the events it adds, in token order."""
+    ruled = {t.token.i for t in triggers}
+    others = [t for t in tokens if t.i not in ruled and t.i not in excluded and is_candidate(t)]
+    probs = model.predict_many([(t.token, t) for t in triggers] + [(t, None) for t in others])
     kept = []
-    for trigger in triggers:
-        probs = model.predict(trigger.token, trigger)
-        if probs[model.none] >= model.policy.veto:
+    for trigger, row in zip(triggers, probs, strict=False):
+        if row[model.none] >= model.policy.veto:
             continue
-        best = int(probs.argmax())
+        best = int(row.argmax())
         if best != model.none and model.classes[best] != trigger.pattern.type and \
-                probs[best] >= model.policy.retype:
-            trigger = _retyped(model, trigger, model.classes[best], float(probs[best]))
+                row[best] >= model.policy.retype:
+            trigger = _retyped(model, trigger, model.classes[best], float(row[best]))
         kept.append(trigger)
     covered = {i for t in kept for i in range(t.start_token, t.end_token)}
-    ruled = {t.token.i for t in triggers}
     added = []
-    for token in tokens:
-        if token.i in covered or token.i in ruled or token.i in excluded or not is_candidate(
-                token):
-            continue
-        probs = model.predict(token, None)
-        best = int(probs.argmax())
-        if best != model.none and probs[best] >= model.policy.add:
-            added.append(_trigger(model, token, model.classes[best], float(probs[best])))
+    for token, row in zip(others, probs[len(triggers):], strict=True):
+        best = int(row.argmax())
+        if token.i not in covered and best != model.none and row[best] >= model.policy.add:
+            added.append(_trigger(model, token, model.classes[best], float(row[best])))
     return sorted(kept + added, key=lambda t: t.token.i)
 
 

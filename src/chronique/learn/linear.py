@@ -33,6 +33,21 @@ class LinearModel:
         exp = numpy.exp(logits)
         return exp / exp.sum()
 
+    def probabilities_many(self, features: list[dict[str, float]],
+                           vectors: numpy.ndarray | None = None) -> numpy.ndarray:
+        """Class probabilities of several examples at once, one row each."""
+        index = self.index
+        logits = numpy.tile(self.bias, (len(features), 1))
+        for row, names in enumerate(features):
+            rows = [index[f] for f in names if f in index]
+            if rows:
+                logits[row] += self.sparse[rows].sum(axis=0)
+        if vectors is not None and self.dense.shape[0]:
+            logits += vectors @ self.dense
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = numpy.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         numpy.savez_compressed(folder / "weights.npz", sparse=self.sparse.astype("float16"),

@@ -57,7 +57,7 @@ def rule_role(candidate: Candidate, args: Arguments) -> str:
 
 
 def pair_features(trigger: Token, event_type: str, candidate: Candidate,
-                  role: str) -> dict[str, float]:
+                  role: str, quoted: frozenset[int] | None = None) -> dict[str, float]:
     token = candidate.token
     path = dependency_path(token, trigger)
     lemma = fold(trigger.lemma_)
@@ -83,15 +83,22 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     feats[f"type|sector={event_type}|{entity.sector}"] = 1.0
     if token.head.i != token.i:
         feats[f"governor={fold(token.head.lemma_)}|{token.dep_}"] = 1.0
-    if _quoted(token):
+    if token.i in (_quoted_tokens(token) if quoted is None else quoted):
         feats["quoted"] = 1.0
     return feats
 
 
-def _quoted(token: Token) -> bool:
-    """Whether the token stands between « and » in its sentence."""
-    before = [t.text for t in token.sent if t.i < token.i and t.text in {"«", "»"}]
-    return bool(before) and before[-1] == "«"
+def _quoted_tokens(token: Token) -> frozenset[int]:
+    """The tokens of the token's sentence that stand between « and »."""
+    inside, out = False, set()
+    for t in token.sent:
+        if t.text == "«":
+            inside = True
+        elif t.text == "»":
+            inside = False
+        elif inside:
+            out.add(t.i)
+    return frozenset(out)
 
 
 def dependency_path(token: Token, trigger: Token) -> str:
@@ -135,8 +142,10 @@ class ParticipantModel:
             return args
         actors: list[Entity] = []
         recipients: list[Entity] = []
-        scored = [(cand, self.linear.probabilities(pair_features(
-            trigger, event_type, cand, rule_role(cand, args)))) for cand in cands]
+        quoted = _quoted_tokens(trigger)
+        rows = self.linear.probabilities_many([pair_features(
+            trigger, event_type, cand, rule_role(cand, args), quoted) for cand in cands])
+        scored = list(zip(cands, rows, strict=True))
         for cand, probs in scored:
             best = int(probs.argmax())
             if probs[best] < self.threshold:

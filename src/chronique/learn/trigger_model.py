@@ -46,6 +46,14 @@ class TriggerModel:
         """Class probabilities of one candidate."""
         return self.linear.probabilities(token_features(token, rule), token_vector(token))
 
+    def predict_many(self, pairs: list[tuple[Token, Trigger | None]]) -> numpy.ndarray:
+        """Class probabilities of several candidates (one matrix operation)."""
+        if not pairs:
+            return numpy.zeros((0, len(self.classes)), dtype="float32")
+        features = [token_features(token, rule) for token, rule in pairs]
+        vectors = numpy.vstack([token_vector(token) for token, _ in pairs])
+        return self.linear.probabilities_many(features, vectors)
+
     def mode(self, lemma: str, event_type: str) -> str | None:
         return self.modes.get(f"{lemma}|{event_type}")
 

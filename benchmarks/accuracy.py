@@ -40,11 +40,7 @@ def sets(blind: bool) -> dict[str, list[Path]]:
 
 
 def _records(paths: list[Path]) -> list[dict]:
-    out = []
-    for path in paths:
-        for record in _read(path):
-            out.append(record)
-    return out
+    return [record for path in paths for record in _read(path)]
 
 
 def _read(path: Path) -> list[dict]:

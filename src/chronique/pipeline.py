@@ -350,8 +350,7 @@ class Coder:
                 rule=rule, kind=kind, fallback=fallback,
                 meta={"lang": document.lang, "published": document.published,
                       "published_source": document.published_source, "url": document.url})
-            event = self._calibrated(replace(event, extras={**event.extras, "kind": kind}),
-                                     trigger)
+            event = self._calibrated(event, trigger, kind)
             key = (event.event_type, _keys(event.actor), _keys(event.recipient), event.date,
                    event.negated, event.modality)
             if kind == "noun" and key in state.seen:
@@ -377,12 +376,14 @@ class Coder:
         return revise(self.trigger_model, tokens, triggers, names)
 
     # -- helpers ---------------------------------------------------------------------------
-    def _calibrated(self, event: Event, trigger: Trigger | None) -> Event:
-        """The model's probability kept with the event; its confidence the precision such
-        events had on the dev split (learn/calibration.py)."""
+    def _calibrated(self, event: Event, trigger: Trigger | None, kind: str) -> Event:
+        """The trigger's part of speech and the model's probability kept with the event; its
+        confidence the precision such events had on the dev split (learn/calibration.py)."""
+        extras = {**event.extras, "kind": kind}
         probability = trigger.pattern.raw.get("probability") if trigger is not None else None
         if probability is not None:
-            event = replace(event, extras={**event.extras, "probability": probability})
+            extras["probability"] = probability
+        event = replace(event, extras=extras)
         if self.calibration is None:
             return event
         return replace(event, confidence=self.calibration(*kind_and_raw(event)))
@@ -464,13 +465,13 @@ class Coder:
     def _date(self, anchor: Token, sentence: Sentence, dates, state: _DocState,
               published: PartialDate | None, future: bool = False):
         resolved = [d for d in dates if d.date]
-        clause = self._clause_range(anchor, sentence) if resolved else (0, 0)
         if resolved and future:
             # "a annoncé dimanche qu'il se rendrait mardi à Abidjan": coded at its
             # announcement, not at the day of the act to come (dates.yaml: future-act)
-            own = self._own_clause(anchor, sentence)
+            own = _subtree_range(anchor.head if anchor.dep_ == "xcomp" else anchor, sentence)
             resolved = [d for d in resolved if not own[0] <= d.start < own[1]]
         if resolved:
+            clause = self._clause_range(anchor, sentence)
             inside = [d for d in resolved if clause[0] <= d.start < clause[1]]
             chosen = (inside or resolved)[0]
             if state.article_date is None and not chosen.date.endswith("X"):
@@ -484,21 +485,11 @@ class Coder:
         return None, None, None
 
     @staticmethod
-    def _own_clause(anchor: Token, sentence: Sentence) -> tuple[int, int]:
-        """Character range (in the sentence) of the anchor's own verb phrase: its subtree, or
-        its governor's when it is the infinitive of "va", "doit"."""
-        top = anchor.head if anchor.dep_ == "xcomp" else anchor
-        doc_start = sentence.start - sentence.offset
-        return (top.left_edge.idx - doc_start,
-                top.right_edge.idx + len(top.right_edge.text) - doc_start)
-
-    @staticmethod
     def _clause_range(anchor: Token, sentence: Sentence) -> tuple[int, int]:
         top = anchor
         while top.dep_ not in {"ROOT", "parataxis", "ccomp"} and top.head.i != top.i:
             top = top.head
-        doc_start = sentence.start - sentence.offset
-        return top.left_edge.idx - doc_start, top.right_edge.idx + len(top.right_edge.text) - doc_start
+        return _subtree_range(top, sentence)
 
     def _location(self, anchor: Token, places: list[PlaceMention], actors, recipients,
                   state: _DocState, document: Document, prefer):
@@ -523,6 +514,12 @@ class Coder:
 
 
 SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+
+
+def _subtree_range(top: Token, sentence: Sentence) -> tuple[int, int]:
+    """Character range, in the sentence, of ``top`` and everything it governs."""
+    doc_start = sentence.start - sentence.offset
+    return top.left_edge.idx - doc_start, top.right_edge.idx + len(top.right_edge.text) - doc_start
 
 
 def _future(anchor: Token, governors: frozenset[str]) -> bool:

@@ -11,7 +11,8 @@ import numpy
 
 
 class LinearModel:
-    """Class probabilities of ``features`` (name -> 1.0) and an optional dense vector."""
+    """Class probabilities of examples given as ``features`` (name -> 1.0) and optional dense
+    vectors."""
 
     def __init__(self, features: list[str], classes: list[str], sparse: numpy.ndarray,
                  dense: numpy.ndarray, bias: numpy.ndarray, info: dict) -> None:
@@ -22,16 +23,6 @@ class LinearModel:
         self.dense = dense        # (vector size, n_classes); (0, n_classes) when unused
         self.bias = bias          # (n_classes,)
         self.info = info          # what else the model knows (modes, policy, training facts)
-
-    def probabilities(self, features: dict[str, float],
-                      vector: numpy.ndarray | None = None) -> numpy.ndarray:
-        rows = [self.index[f] for f in features if f in self.index]
-        logits = self.bias + self.sparse[rows].sum(axis=0)
-        if vector is not None and self.dense.shape[0]:
-            logits = logits + vector @ self.dense
-        logits = logits - logits.max()
-        exp = numpy.exp(logits)
-        return exp / exp.sum()
 
     def probabilities_many(self, features: list[dict[str, float]],
                            vectors: numpy.ndarray | None = None) -> numpy.ndarray:

@@ -30,9 +30,7 @@ from chronique.learn.combine import synthetic
 from chronique.learn.corpus import gold_records, trigger_spans
 from chronique.learn.features import is_candidate, token_features, token_vector
 from chronique.learn.linear import fit
-from chronique.learn.participants import (
-    NONE as NO_ROLE,
-)
+from chronique.learn.participants import NONE as NO_ROLE
 from chronique.learn.participants import (
     Candidate,
     ParticipantModel,

@@ -32,7 +32,7 @@ class Policy:
 
 
 class TriggerModel:
-    """Scores candidates; ``predict`` returns per-class probabilities."""
+    """Scores candidates; ``predict_many`` returns per-class probabilities, a row each."""
 
     def __init__(self, linear: LinearModel, name: str = "triggers") -> None:
         self.linear = linear
@@ -41,10 +41,6 @@ class TriggerModel:
         self.modes: dict[str, str] = linear.info.get("modes", {})
         self.policy = Policy(**linear.info.get("policy", {}))
         self.name = name
-
-    def predict(self, token: Token, rule: Trigger | None) -> numpy.ndarray:
-        """Class probabilities of one candidate."""
-        return self.linear.probabilities(token_features(token, rule), token_vector(token))
 
     def predict_many(self, pairs: list[tuple[Token, Trigger | None]]) -> numpy.ndarray:
         """Class probabilities of several candidates (one matrix operation)."""

@@ -1,15 +1,18 @@
-"""Place mentions in context: the case table passes at >= 95%."""
+"""Place mentions in context: one test per row of tests/cases/places.tsv (id
+``p<row>-<place>``), the rows missed today listed in tests/cases/places.known-misses (xfail),
+and the table passes at >= 95% (tests/casedata.py says how to refresh the known misses)."""
 
 from __future__ import annotations
 
 import pytest
-from casedata import read_cases
+from casedata import CaseTable, check_row
 
 from chronique.actors.resolve import Phrase
 from chronique.nlp import parse
 
-CASES = read_cases("places.tsv")
-# Issue 5: >= 95% (measured 96.4%).
+TABLE = CaseTable("places", "p", lambda row: row["place"], "tests/test_places.py")
+CASES = TABLE.rows
+# Issue 5: >= 95% (measured 96.4%, 242/251).
 THRESHOLD = 0.95
 
 
@@ -35,18 +38,32 @@ def locate(coder, sentence: str, place: str):
 
 
 @pytest.fixture(scope="module")
-def outcomes(coder):
-    out = []
-    for case in CASES:
+def outcomes(coder) -> dict[str, tuple[dict, object, bool]]:
+    """Row id -> (row, place found, right), every row located once."""
+    out = {}
+    for ident, case in TABLE.items():
         found = locate(coder, case["sentence"], case["place"])
         ok = found is not None and found.country == case["country"]
-        out.append((case, found, ok))
+        out[ident] = (case, found, ok)
+    TABLE.record({ident: ok for ident, (_, _, ok) in out.items()})
     return out
 
 
+@pytest.mark.parametrize("ident, case", TABLE.params())
+def test_place_row(outcomes, ident, case):
+    _, found, ok = outcomes[ident]
+    check_row(ok, (case["place"], case["country"], case["sentence"],
+                   getattr(found, "country", None), getattr(found, "name", None)))
+
+
+def test_place_known_misses_name_rows_of_the_table():
+    assert not TABLE.stale_known_misses()
+
+
 def test_place_table_accuracy(outcomes):
-    failures = [(c["place"], c["country"], getattr(f, "country", None), getattr(f, "name", None))
-                for c, f, ok in outcomes if not ok]
+    failures = [(ident, c["place"], c["country"], getattr(f, "country", None),
+                 getattr(f, "name", None))
+                for ident, (c, f, ok) in outcomes.items() if not ok]
     accuracy = 1 - len(failures) / len(outcomes)
     print(f"\nplaces: {accuracy:.3f} of {len(outcomes)}")
     for failure in failures[:40]:

@@ -183,9 +183,11 @@ class ParticipantModel:
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
+    """Each entity once; the entities of one phrase that names several countries ("les
+    marines russe et chinoise") are several."""
     seen, out = set(), []
     for entity in entities:
-        key = (entity.start, entity.end)
+        key = (entity.start, entity.end, entity.country, entity.id)
         if key not in seen:
             seen.add(key)
             out.append(entity)

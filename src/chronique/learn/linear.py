@@ -27,12 +27,16 @@ class LinearModel:
     def probabilities_many(self, features: list[dict[str, float]],
                            vectors: numpy.ndarray | None = None) -> numpy.ndarray:
         """Class probabilities of several examples at once, one row each."""
-        index = self.index
-        logits = numpy.tile(self.bias, (len(features), 1))
-        for row, names in enumerate(features):
-            rows = [index[f] for f in names if f in index]
-            if rows:
-                logits[row] += self.sparse[rows].sum(axis=0)
+        from scipy.sparse import csr_matrix
+
+        get = self.index.get
+        columns, bounds = [], [0]
+        for names in features:
+            columns.extend(c for c in map(get, names) if c is not None)
+            bounds.append(len(columns))
+        present = csr_matrix((numpy.ones(len(columns), dtype="float32"), columns, bounds),
+                             shape=(len(features), len(self.features)))
+        logits = present @ self.sparse + self.bias
         if vectors is not None and self.dense.shape[0]:
             logits += vectors @ self.dense
         logits -= logits.max(axis=1, keepdims=True)

@@ -14,7 +14,7 @@ import numpy
 from spacy.tokens import Token
 
 from chronique.events.triggers import Trigger
-from chronique.learn.features import token_features, token_vector
+from chronique.learn.features import token_features, token_vectors
 from chronique.learn.linear import LinearModel
 
 NONE = "NONE"
@@ -47,7 +47,7 @@ class TriggerModel:
         if not pairs:
             return numpy.zeros((0, len(self.classes)), dtype="float32")
         features = [token_features(token, rule) for token, rule in pairs]
-        vectors = numpy.vstack([token_vector(token) for token, _ in pairs])
+        vectors = token_vectors([token for token, _ in pairs])
         return self.linear.probabilities_many(features, vectors)
 
     def mode(self, lemma: str, event_type: str) -> str | None:

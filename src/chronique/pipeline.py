@@ -29,6 +29,7 @@ from chronique.events.happenings import one_per_happening
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
+from chronique.lang import words
 from chronique.learn.calibration import Calibration, kind_and_raw
 from chronique.learn.combine import revise
 from chronique.learn.participants import candidates, load_participants
@@ -513,7 +514,7 @@ class Coder:
         return state.article_place
 
 
-SELF_WORDS = {"il", "ils", "elle", "elles", "nous", "notre", "nos", "je"}
+SELF_WORDS = words("self_words")
 
 
 def _subtree_range(top: Token, sentence: Sentence) -> tuple[int, int]:
@@ -575,8 +576,7 @@ def _speaker_subject(token: Token) -> bool:
     return any(c.dep_ == "det" and fold(c.text) in {"notre", "nos"} for c in subject.children)
 
 
-DEVICES = {"explosion", "bombe", "attentat", "engin", "mine", "obus", "roquette", "attaque",
-           "tir", "voiture", "colis", "missile", "frappe", "embuscade", "fusillade"}
+DEVICES = words("device_nouns")
 
 
 def _unclaimed(anchor: Token) -> bool:
@@ -592,7 +592,7 @@ def _unclaimed(anchor: Token) -> bool:
     return fold(subject.lemma_) in DEVICES
 
 
-ORDERS = {"ordonner", "decreter"}
+ORDERS = words("order_verbs")
 MATERIAL = {"MOBILIZE", "COERCE", "ASSAULT", "SANCTION", "RETREAT", "AID"}
 
 

@@ -13,34 +13,30 @@ from spacy.tokens import Token
 
 from chronique.actors.coref import DocumentContext
 from chronique.actors.mentions import HONORIFICS, Mention
+from chronique.lang import words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
 
 NP_DEPS = {"det", "amod", "nmod", "appos", "flat:name", "flat", "fixed", "nummod", "compound",
            "case", "flat:foreign", "det:poss"}
-PRONOUNS = {"il", "elle", "ils", "elles"}
-RELATIVES = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+PRONOUNS = words("third_person_pronouns")
+RELATIVES = words("relative_pronouns")
 INTERNATIONAL = {"IGO", "NGO", "MNC"}
-POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+POSSESSIVES = words("third_person_possessives")
 # the heads of "son homologue russe": a counterpart is of another country
-COUNTERPARTS = {"homologue"}
+COUNTERPARTS = words("counterparts")
 # "la milice alliée d'Israël", "un parti proche de Moscou": the country is not the actor's
-ALIGNMENT = {"allie", "allier", "proche", "hostile", "favorable", "soutenu", "soutenir",
-             "infeode", "parraine", "parrainer", "financer", "pro"}
+ALIGNMENT = words("alignment_words")
 # "arrivé en Sierra Leone", "en visite au Mali": where an actor goes is not what it is
-MOVEMENT = {"arriver", "rendre", "aller", "venir", "voyager", "partir", "retourner", "rentrer",
-            "revenir", "visite", "visiter", "tournee", "sejour", "deplacement", "entrer"}
-ETHNIC = {"souche", "origine", "ethnie"}
+MOVEMENT = words("movement_words")
+ETHNIC = words("ethnic_origin_words")
 # "un groupe basé à Trinité-et-Tobago", "des opposants installés à Londres"
-BASED = {"baser", "base", "installer", "installe", "etablir", "etabli", "implanter",
-         "implante", "originaire"}
+BASED = words("based_words")
 # "des diplomates occidentaux", "des observateurs internationaux": not of the sentence's country
-FOREIGN = {"etranger", "occidental", "international", "onusien", "multinational", "europeen",
-           "arabe", "africain", "asiatique", "latino-americain", "expatrie"}
-LOCATIVE = {"a", "en", "au", "aux", "dans"}
-ENVOYS = {"ambassadeur", "ambassadrice", "ambassade", "diplomate", "consul", "consulat",
-          "emissaire", "envoye", "charge"}
+FOREIGN = words("foreign_adjectives")
+LOCATIVE = words("locative")
+ENVOYS = words("envoys")
 ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
 
 

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from chronique.actors.coref import DocumentContext
 from chronique.actors.resolve import ActorResolver, Phrase
 from chronique.events.triggers import Trigger
+from chronique.lang import table, words
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
 
@@ -24,21 +25,16 @@ VERB_RECIPIENT = ("obj", "iobj", "obl:à", "obl:contre", "obl:avec", "obl:envers
 NOUN_ACTOR = ("nmod:de", "amod", "poss", "governor", "agent", "nsubj")
 NOUN_RECIPIENT = ("nmod:contre", "nmod:avec", "nmod:entre", "nmod:à", "nmod:envers",
                   "nmod:vers", "nmod:auprès", "nmod:de", "nmod:sur")
-CASE_NORMAL = {"au": "a", "aux": "a", "du": "de", "des": "de", "d'": "de"}
-OBJECT_CONTROL = {"appeler", "exhorter", "inviter", "sommer", "pousser", "autoriser", "inciter",
-                  "encourager", "presser", "enjoindre", "demander", "charger", "obliger",
-                  "contraindre", "forcer", "aider", "convier", "prier", "accuser"}
+CASE_NORMAL = table("grammar")["contractions"]
+OBJECT_CONTROL = words("object_control_verbs")
 # heads that measure an event noun ("dix jours de manœuvres", "un mouvement de grève")
-MEASURES = frozenset({"jour", "semaine", "mois", "heure", "annee", "mouvement", "campagne",
-                      "vague", "serie", "journee", "nuit", "cycle"})
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                        "hier", "matin", "soir", "veille"})
+MEASURES = words("measure_nouns")
+TIME_WORDS = words("time_words")
 # how an entity was resolved when it was inferred rather than named (the actors helper's
 # "sentence": a bare "des troupes" takes the country of the sentence)
 WEAK = frozenset({"sentence", "possessive", "subject"})
 # obliques of time and circumstance: never where a participant is ("malgré le souhait d'Israël")
-CIRCUMSTANCES = frozenset({"malgre", "apres", "avant", "lors", "pendant", "durant", "depuis",
-                           "selon", "faute"})
+CIRCUMSTANCES = words("circumstances") | words("circumstances_not_participant")
 COORD_WORDS = {"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "acl", "acl:relcl", "parataxis"}
 

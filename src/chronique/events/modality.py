@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.events.morph import clause_tense, lemma_keys, verbal_noun
+from chronique.lang import words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "obj", "conj", "acl", "csubj"}
-DENIAL = frozenset({"dementir", "nier"})
-ADMITTING = frozenset({"reconnaitre"})
+DENIAL = words("denial_verbs")
+ADMITTING = words("admitting_verbs")
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from chronique.actors.coref import DocumentContext
 from chronique.actors.mentions import MentionFinder
 from chronique.actors.resolve import ActorResolver, Phrase, honorific_gender
 from chronique.build import EventBuilder
+from chronique.coding.recode import Coding, Facts, Recoder
 from chronique.dates import DateResolver, PartialDate
 from chronique.documents.readers import Document, make_document
 from chronique.events.arguments import ArgumentAssigner
@@ -29,7 +30,7 @@ from chronique.events.happenings import one_per_happening
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import Trigger, TriggerMatcher
-from chronique.lang import words
+from chronique.lang import setting, words
 from chronique.learn.calibration import Calibration, kind_and_raw
 from chronique.learn.combine import revise
 from chronique.learn.participants import candidates, load_participants
@@ -44,16 +45,6 @@ from chronique.settings import Settings
 from chronique.version import __version__
 
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
-FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-# the THREATEN mode for an announced hostile act of each type (by its mode, else None)
-THREAT_MODES = {"ASSAULT": {None: "violence"}, "MOBILIZE": {None: "violence"},
-                "PROTEST": {None: "restrict"},
-                "COERCE": {None: "restrict", "arrest": "arrest", "deport": "expel",
-                           "seize": "territory"},
-                "SANCTION": {None: "relations", "expel": "expel"}}
-PREPARING = {"preparer", "appreter"}
-EXERCISES = {"exercice", "manoeuvre", "entrainement", "patrouille"}
-ANNOUNCING = {"annoncer", "decider", "promettre", "ordonner", "decreter"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
 
@@ -83,6 +74,7 @@ class Coder:
         self.assigner = ArgumentAssigner(self.resolver, self.lexicon.cue_words("light_verbs"),
                                          self.modality.saying)
         self.dates = DateResolver()
+        self.recoder = Recoder()
         self.places = PlaceFinder(self.gazetteer)
         self.builder = EventBuilder(Ontology(self.lexicon), __version__)
         self.acts = {key: frozenset(self.lexicon.cues["condemned_acts"][key])
@@ -255,30 +247,12 @@ class Coder:
                 fallback = args.how not in {"slots", "reciprocal", "model"}
                 modality, negated = mod.modality, mod.negated
                 speaker_token = mod.speaker_token
-                if event_type == "MOBILIZE" and fold(anchor.lemma_) in EXERCISES and len(
-                        {a.country for a in actors if a.country}) > 1:
-                    # "des navires français et égyptiens ont entamé des manœuvres": joint
-                    # exercises of two countries are military cooperation
-                    event_type, mode, rule = "COOPERATE", None, f"{rule}+joint"
-                if event_type == "ASSAULT" and any(
-                        fold(g.lemma_) in PREPARING for g in self.modality.governors(anchor)[:3]):
-                    # "se préparait à reprendre ses bombardements": a military move short of
-                    # the use of force (PLOVER MOBILIZE)
-                    event_type, mode, rule = "MOBILIZE", None, f"{rule}+preparing"
-                if modality == "intended" and event_type in FUTURE_AGREE:
-                    # PLOVER: cooperation reported in the future tense is an intention, AGREE
-                    event_type, mode, rule = "AGREE", None, f"{rule}+future"
-                elif event_type in THREAT_MODES and mod.announced:
-                    # "a annoncé qu'il boycotterait / bloquerait ...": a hostile act its actor
-                    # says it would do is a threat (PLOVER: a single category, not + future)
-                    event_type, rule = "THREATEN", f"{rule}+announced"
-                    mode = THREAT_MODES[pattern.type].get(mode, THREAT_MODES[pattern.type][None])
-                    modality = "reported" if speaker_token is not None else "asserted"
-                elif event_type == "RETREAT" and (modality == "intended" or any(
-                        fold(g.lemma_) in ANNOUNCING for g in self.modality.governors(anchor)[:1])):
-                    # PLOVER: an announced or future retreat is a concession, CONCEDE
-                    event_type, mode, rule = "CONCEDE", None, f"{rule}+future"
-                    modality = "intended" if modality != "hypothetical" else modality
+                coding = self.recoder(
+                    Coding(event_type, mode, modality, rule),
+                    Facts(anchor, pattern.type, tuple(actors), mod.announced,
+                          speaker_token is not None, self.modality.governors))
+                event_type, mode, modality, rule = (coding.event_type, coding.mode,
+                                                    coding.modality, coding.rule)
             else:
                 anchor, speaker_token, actors, recipients = obligation
                 event_type, mode, context = "REQUEST", None, ()
@@ -441,7 +415,7 @@ class Coder:
             if _participial_adjunct(trigger.token):
                 continue
             node = trigger.token
-            for _ in range(5):
+            for _ in range(setting("depths", "suppressed")):
                 if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
                     break
                 coordinated = node.dep_ == "conj"
@@ -573,7 +547,7 @@ def _speaker_subject(token: Token) -> bool:
         return False
     if subject.pos_ == "PRON":
         return fold(subject.text) in SELF_WORDS
-    return any(c.dep_ == "det" and fold(c.text) in {"notre", "nos"} for c in subject.children)
+    return any(c.dep_ == "det" and fold(c.text) in words("first_person_possessives") for c in subject.children)
 
 
 DEVICES = words("device_nouns")
@@ -610,7 +584,7 @@ def _ordered(order: Token, trigger: Trigger) -> bool:
 
 def _governs(head: Token, token: Token) -> bool:
     node = token
-    for _ in range(4):
+    for _ in range(setting("depths", "order_governs")):
         if node.head.i == node.i:
             return False
         node = node.head
@@ -649,7 +623,7 @@ def _follows_infinitive_mark(trigger: Trigger, embedding: list[Trigger]) -> bool
         return False
     doc = token.doc
     mark = doc[token.i - 1]
-    if fold(mark.text) not in {"de", "d'", "a"}:
+    if fold(mark.text) not in words("infinitive_marks"):
         return False
     for other in embedding:
         if other.token.i != token.i and 0 < mark.i - other.token.i <= 3 and all(
@@ -662,7 +636,7 @@ def _purpose(token: Token, heads: set[int]) -> bool:
     """A "pour / afin de" + infinitive clause of another event's clause."""
     if token.dep_ not in {"advcl", "acl"} or token.head.i == token.i:
         return False
-    if not any(c.dep_ == "mark" and fold(c.text) in {"pour", "afin"} for c in token.children):
+    if not any(c.dep_ == "mark" and fold(c.text) in words("purpose_marks") for c in token.children):
         return False
     head = token.head
     return head.i in heads or any(c.i in heads for c in head.children

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from chronique.actors.coref import DocumentContext
 from chronique.actors.mentions import HONORIFICS, Mention
-from chronique.lang import words
+from chronique.lang import setting, words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
@@ -173,7 +173,7 @@ class ActorResolver:
             if verb.head.i == verb.i:
                 break
             verb = verb.head
-        for _ in range(4):
+        for _ in range(setting("depths", "counterpart_subject")):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
                         and c.i not in inside and head.i not in {t.i for t in c.subtree}]
             if subjects:
@@ -234,7 +234,8 @@ class ActorResolver:
         if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
             # a sentence that names no country ("La police a tiré sur la foule."): the
             # country the article named most in its last sentences
-            recent = Counter(code for code, _ in ctx.countries[-8:])
+            recent = Counter(code for code, _ in
+                             ctx.countries[-setting("country_votes", "recent_mentions"):])
             ranked = recent.most_common(2)
             if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
                 return replace(entity, country=ranked[0][0], resolved_by="document")
@@ -297,8 +298,10 @@ class ActorResolver:
             if hosts and _phrase_head(token).dep_ in {"nsubj", "nsubj:pass"}:
                 continue
             # where something happens ("au Soudan") is weaker evidence than who acts
-            weight = 0.5 if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
-            weight *= 0.5 if mention.start in others else 1.0
+            weight = setting("country_votes", "locative") \
+                if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
+            weight *= setting("country_votes", "other_argument") \
+                if mention.start in others else 1.0
             for code in codes:
                 if code and code not in INTERNATIONAL:
                     counts[code] += weight
@@ -312,7 +315,7 @@ class ActorResolver:
                     continue
                 code = self.places.country_of(ent.text)
                 if code and code not in INTERNATIONAL:
-                    counts[code] += 0.25  # region names are often ambiguous ("Nord-Ouest")
+                    counts[code] += setting("country_votes", "region")
         return counts
 
     def _anaphor(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity] | None:

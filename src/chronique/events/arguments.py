@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from chronique.actors.coref import DocumentContext
 from chronique.actors.resolve import ActorResolver, Phrase
 from chronique.events.triggers import Trigger
-from chronique.lang import table, words
+from chronique.lang import setting, table, words
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
 
@@ -584,7 +584,7 @@ def _case_child(token: Token, kind: str, preps: set[str]) -> Token | None:
 
 def _governing_verb(token: Token) -> Token | None:
     current = token
-    for _ in range(5):
+    for _ in range(setting("depths", "governing_verb")):
         if current.head.i == current.i:
             return current if current.pos_ in {"VERB", "ADJ"} else None
         current = current.head

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.events.morph import clause_tense, lemma_keys, verbal_noun
-from chronique.lang import words
+from chronique.lang import setting, words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
@@ -49,7 +49,7 @@ class ModalityReader:
         """The chain of predicates that govern ``token`` (nearest first)."""
         out = []
         current = token
-        for step in range(6):
+        for step in range(setting("depths", "governors")):
             deps = CHAIN_DEPS | ({"nmod"} if step == 0 and verbal_noun(current) else set())
             if current.head.i == current.i or current.dep_ not in deps | {"parataxis"}:
                 break
@@ -160,7 +160,7 @@ class ModalityReader:
     def _said_by(self, token: Token) -> bool:
         """The trigger's clause is the complement of a verb of saying ("a annoncé que ...")."""
         current = token
-        for _ in range(3):
+        for _ in range(setting("depths", "said_by")):
             if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "nmod"} or \
                     current.head.i == current.i:
                 return False

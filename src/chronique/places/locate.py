@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from chronique.lang import words
+from chronique.lang import setting, words
 from chronique.lexicon.forms import fold
 from chronique.places.gazetteer import Entry, Gazetteer
 from chronique.record import Place
@@ -139,7 +139,7 @@ def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Tok
         if not mention.locative:
             continue
         node = mention.head
-        for _ in range(4):
+        for _ in range(setting("depths", "clause_place")):
             if node.head.i == node.i:
                 break
             node = node.head

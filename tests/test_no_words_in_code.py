@@ -27,6 +27,8 @@ ALLOWED = {
     ("actors/mentions.py", "_KIND_RANK"): "mention kinds (English identifiers) and their rank",
     ("events/arguments.py", "NOUN_ACTOR"): "argument slots (dependency labels, 'governor')",
     ("events/arguments.py", "WEAK"): "how an entity was resolved (English identifiers)",
+    ("coding/invented.py", "PLACED"): "place reasons (English identifiers)",
+    ("coding/modality.py", "SLOTTED"): "how arguments were found (English identifiers)",
     ("events/triggers.py", "POS"): "trigger parts of speech (English identifiers)",
     ("documents/jsonl.py", "_TYPES"): "JSON type names for error messages (English)",
     ("evaluate/events.py", "FAMILIES"): "scorer families (English identifiers)",

@@ -8,11 +8,12 @@ tag is appended to the record's ``rule``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Token
 
+from chronique.coding.state import Draft
 from chronique.lang import table
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
@@ -45,6 +46,14 @@ class Recoder:
 
     def __init__(self, rules: list[dict[str, Any]] | None = None) -> None:
         self.rules = rules if rules is not None else table("recode")["rules"]
+
+    def draft(self, draft: Draft, governors: Callable[[Token], list[Token]]) -> Draft:
+        """The draft of a trigger event re-typed (its type, mode, modality and rule)."""
+        coding = self(Coding(draft.event_type, draft.mode, draft.modality, draft.rule),
+                      Facts(draft.anchor, draft.trigger.pattern.type, tuple(draft.actors),
+                            draft.announced, draft.speaker_token is not None, governors))
+        return replace(draft, event_type=coding.event_type, mode=coding.mode,
+                       modality=coding.modality, rule=coding.rule)
 
     def __call__(self, coding: Coding, facts: Facts) -> Coding:
         chain_fired = False

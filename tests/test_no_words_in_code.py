@@ -25,8 +25,8 @@ UD_LABELS = frozenset(
 ALLOWED = {
     # English identifiers and record fields
     ("actors/mentions.py", "_KIND_RANK"): "mention kinds (English identifiers) and their rank",
-    ("events/arguments.py", "NOUN_ACTOR"): "argument slots (dependency labels, 'governor')",
-    ("events/arguments.py", "WEAK"): "how an entity was resolved (English identifiers)",
+    ("events/slots.py", "NOUN_ACTOR"): "argument slots (dependency labels, 'governor')",
+    ("events/recipients.py", "WEAK"): "how an entity was resolved (English identifiers)",
     ("coding/invented.py", "PLACED"): "place reasons (English identifiers)",
     ("coding/modality.py", "SLOTTED"): "how arguments were found (English identifiers)",
     ("events/triggers.py", "POS"): "trigger parts of speech (English identifiers)",

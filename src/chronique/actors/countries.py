@@ -134,23 +134,7 @@ class CountryReader:
         clauses = {t.i for c in head.children if c.dep_ in {"acl", "acl:relcl"}
                    for t in c.subtree}
         own = {t.i for t in head.subtree} - clauses
-        # the other arguments of the same verb are often other actors ("des miliciens ont
-        # enlevé deux Américains"): half weight
-        verb = phrase_head(head)
-        others: set[int] = set()
-        envoys: set[int] = set()
-        if verb.dep_ in ARGUMENT_DEPS:
-            # the verb and the infinitives it controls ("a menacé de bombarder les positions
-            # syriennes": the positions are another actor's)
-            verbs, k = [verb.head], 0
-            while k < len(verbs) and len(verbs) < 6:
-                verbs.extend(c for c in verbs[k].children if c.dep_ == "xcomp")
-                k += 1
-            arguments = [c for v in verbs for c in v.children
-                         if c.dep_ in ARGUMENT_DEPS and c.i != verb.i]
-            others = {t.i for c in arguments for t in c.subtree}
-            # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
-            envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
+        others, envoys = _other_arguments(head)
         counts: Counter = Counter()
         seen: set[int] = set()
         for i in range(first, last):
@@ -186,15 +170,39 @@ class CountryReader:
                 if code and code not in INTERNATIONAL:
                     counts[code] += weight
         if self.places is not None:
-            # regions and towns the lexicon does not hold ("au Darfour", "à Kandahar")
-            for ent in doc.ents:
-                if ent.label_ != "LOC" or not first <= ent.start < last or \
-                        any(i in phrase.mentions for i in range(ent.start, ent.end)):
-                    continue
-                if destination(ent[-1]) or destination(ent[0]):
-                    continue
-                code = self.places.country_of(ent.text)
-                if code and code not in INTERNATIONAL:
-                    counts[code] += setting("country_votes", "region")
+            self._region_votes(head, phrase, counts)
         return counts
 
+    def _region_votes(self, head: Token, phrase: Phrase, counts: Counter) -> None:
+        """Regions and towns the lexicon does not hold ("au Darfour", "à Kandahar")."""
+        doc = head.doc
+        first, last = sentence_bounds(head)
+        for ent in doc.ents:
+            if ent.label_ != "LOC" or not first <= ent.start < last or \
+                    any(i in phrase.mentions for i in range(ent.start, ent.end)):
+                continue
+            if destination(ent[-1]) or destination(ent[0]):
+                continue
+            code = self.places.country_of(ent.text)
+            if code and code not in INTERNATIONAL:
+                counts[code] += setting("country_votes", "region")
+
+
+def _other_arguments(head: Token) -> tuple[set[int], set[int]]:
+    """The tokens of the other arguments of ``head``'s verb (often other actors: "des
+    miliciens ont enlevé deux Américains", half weight), and of those that are envoys."""
+    verb = phrase_head(head)
+    if verb.dep_ not in ARGUMENT_DEPS:
+        return set(), set()
+    # the verb and the infinitives it controls ("a menacé de bombarder les positions
+    # syriennes": the positions are another actor's)
+    verbs, k = [verb.head], 0
+    while k < len(verbs) and len(verbs) < 6:
+        verbs.extend(c for c in verbs[k].children if c.dep_ == "xcomp")
+        k += 1
+    arguments = [c for v in verbs for c in v.children
+                 if c.dep_ in ARGUMENT_DEPS and c.i != verb.i]
+    others = {t.i for c in arguments for t in c.subtree}
+    # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
+    envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
+    return others, envoys

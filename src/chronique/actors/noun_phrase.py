@@ -4,6 +4,8 @@ anaphors ("les deux pays"), appositions and titles of persons. A mixin of ``Acto
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from chronique.actors.coref import DocumentContext
@@ -46,91 +48,73 @@ class NounPhraseReader:
     def _noun_phrase(self, head: Token, phrase: Phrase, ctx: DocumentContext,
                      appositive: bool = True) -> Entity | None:
         mentions = phrase.mentions
-        country = sector = ident = name = role = None
-        person = False
-        people: Token | None = None  # the regional people's word that gave the country
-        from_person = False  # the country came from persons.tsv
-        place = None
-        used: list[Mention] = []
         head_mention = mentions.get(head.i)
+        r = self._read_mentions(head, phrase, head_mention)
+        if not r.used:
+            return None
+        _settle_country(head, mentions, head_mention, r)
+        self._settle_sector(head, mentions, head_mention, r)
+        return self._phrase_entity(head, phrase, ctx, r, appositive)
+
+    def _read_mentions(self, head: Token, phrase: Phrase, head_mention: Mention | None
+                       ) -> _Reading:
+        """What the mentions of the phrase's tokens say, in breadth-first order."""
+        mentions = phrase.mentions
+        r = _Reading()
         tokens = np_tokens(head) if head_mention is not None else modifiers(head, mentions)
         for token in tokens:
             mention = mentions.get(token.i)
-            if mention is None or mention in used:
-                if mention is None and place is None and self.places is not None \
+            if mention is None or mention in r.used:
+                if mention is None and r.place is None and self.places is not None \
                         and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"} \
                         and case_of(token) in {"", "de", "d'", "du", "des"} \
                         and token.ent_type_ != "PER":
                     words = next((e.text for e in token.doc.ents
                                   if e.start <= token.i < e.end), token.text)
-                    place = self.places.country_of(words) or self.places.country_of(token.text)
+                    r.place = self.places.country_of(words) or self.places.country_of(token.text)
                 continue
-            used.append(mention)
+            r.used.append(mention)
             actor = mention.actor
             if mention.kind in {"person", "name"}:
-                name = name or actor.name
-                person = True
-            if actor.country and people is not None and mention.kind == "demonym" and \
+                r.name = r.name or actor.name
+                r.person = True
+            if actor.country and r.people is not None and mention.kind == "demonym" and \
                     actor.kind != "people" and not ethnic(token) and \
-                    people.i in {token.head.i, token.i} | {token.head.head.i}:
-                country, people = actor.country, None  # "les Tamouls indiens" are Indian
-            elif actor.country and from_person and mention.kind == "demonym" and \
+                    r.people.i in {token.head.i, token.i} | {token.head.head.i}:
+                r.country, r.people = actor.country, None  # "les Tamouls indiens" are Indian
+            elif actor.country and r.from_person and mention.kind == "demonym" and \
                     actor.kind != "people" and not ethnic(token) and not aligned(token) \
                     and actor.country not in INTERNATIONAL:
                 # "le chef de la diplomatie soviétique Edouard Chevardnadze": the phrase's
                 # demonym, not the country persons.tsv gives for the person's later office
-                country, from_person = actor.country, False
-            elif actor.country and country is None:
-                from_person = mention.kind == "person"
-                people = token if actor.kind == "people" else None
+                r.country, r.from_person = actor.country, False
+            elif actor.country and r.country is None:
+                r.from_person = mention.kind == "person"
+                r.people = token if actor.kind == "people" else None
                 if mention.kind == "demonym" and (ethnic(token) or (
                         token.i != head.i and aligned(token))):
                     continue  # "des Albanais de souche": an ethnicity, not a nationality
                 if mention.kind in {"country", "metonym"} and token.i != head.i and \
                         aligned(token):
                     continue  # "la milice alliée d'Israël" is not Israeli
-                country = actor.country
-                ident = ident or actor.id
-            elif actor.id and ident is None and actor.country in INTERNATIONAL:
-                ident = actor.id
-            if actor.role and role is None:
-                role = actor.role
-            if actor.sector and (sector is None or mention is head_mention):
-                if mention is head_mention or mention.kind != "organisation" or sector is None:
-                    sector = actor.sector
-        if not used:
-            return None
-        country = country or place  # "le gouverneur de Kandahar": a place only when no name
-        if country in INTERNATIONAL and head_mention is not None and \
-                head_mention.kind == "organisation":
-            # "les Casques bleus bangladais": the contingent's country, the organisation's id
-            for child in head.children:
-                m = mentions.get(child.i)
-                if child.dep_ == "amod" and m is not None and m.kind == "demonym" and \
-                        m is not head_mention and not aligned(child):
-                    country = m.actor.country
-                    ident = ident or head_mention.actor.id
-                    used.append(m)
-                    break
-        if head_mention is not None and head_mention.kind in {"country", "metonym"} and not sector:
-            sector = "GOV"
-        if head_mention is not None and head_mention.kind == "demonym":
-            for child in head.children:
-                m = mentions.get(child.i)
-                if child.dep_ == "nmod" and m is not None and m.kind == "country" and \
-                        case_of(child) in {"de", "d'", "du"}:
-                    country = m.actor.country  # "les Serbes de Bosnie" are Bosnian
-        if head_mention is not None and head_mention.kind == "demonym" and not sector and \
-                head.pos_ in {"NOUN", "PROPN"} and head.text[:1].isupper():
-            sector = "CVL"  # "les Maliens": the people of a country
-        if head_mention is None and not sector and not person and head.text[:1].isupper() \
-                and head.i > 0 and "Plur" in head.morph.get("Number") and any(
-                    m.kind == "demonym" for m in used):
-            sector = "CVL"  # "les Kurdes irakiens", "des Tamouls sri-lankais": a people
-        orgs = [m for m in used if m.kind == "organisation" and m.actor.sector]
+                r.country = actor.country
+                r.ident = r.ident or actor.id
+            elif actor.id and r.ident is None and actor.country in INTERNATIONAL:
+                r.ident = actor.id
+            if actor.role and r.role is None:
+                r.role = actor.role
+            if actor.sector and (r.sector is None or mention is head_mention):
+                if mention is head_mention or mention.kind != "organisation" or r.sector is None:
+                    r.sector = actor.sector
+        return r
+
+    def _settle_sector(self, head: Token, mentions: dict[int, Mention],
+                       head_mention: Mention | None, r: _Reading) -> None:
+        """The sector of a leader's group ("le chef des rebelles") or a person's office."""
+        orgs = [m for m in r.used if m.kind == "organisation" and m.actor.sector]
         if orgs and head_mention is not None and head_mention.kind in {"title", "group"} and \
                 fold(head.lemma_) in self.leaders:
-            sector = orgs[0].actor.sector  # "le patron du MI6", "les membres du Hamas"
+            r.sector = orgs[0].actor.sector  # "le patron du MI6", "les membres du Hamas"
         elif head_mention is not None and head_mention.kind in {"title", "group"} and \
                 fold(head.lemma_) in self.leaders:
             # "les dirigeants de l'opposition", "le chef des rebelles": the group led
@@ -138,28 +122,32 @@ class NounPhraseReader:
                    and mentions[c.i].kind == "group" and mentions[c.i].actor.sector
                    and case_of(c) in {"de", "d'", "du", "des"}]
             if led:
-                sector = led[0].actor.sector
-        title_sectors = {m.actor.sector for m in used if m.kind == "title"}
-        if person and ("GOV" in title_sectors or title_sectors == {"MIL"} and any(
-                m.kind == "person" and m.actor.sector == "GOV" for m in used)):
+                r.sector = led[0].actor.sector
+        title_sectors = {m.actor.sector for m in r.used if m.kind == "title"}
+        if r.person and ("GOV" in title_sectors or title_sectors == {"MIL"} and any(
+                m.kind == "person" and m.actor.sector == "GOV" for m in r.used)):
             # "le colonel X, président de la transition", "le maréchal Mobutu": the office,
             # not the rank
-            sector = "GOV"
-        if country in INTERNATIONAL and not ident:
-            ident = next((m.actor.id for m in used if m.actor.id), None)
-        start_tok = min([head.i] + [m.start for m in used])
-        end_tok = max([head.i + 1] + [m.end for m in used])
+            r.sector = "GOV"
+        if r.country in INTERNATIONAL and not r.ident:
+            r.ident = next((m.actor.id for m in r.used if m.actor.id), None)
+
+    def _phrase_entity(self, head: Token, phrase: Phrase, ctx: DocumentContext, r: _Reading,
+                       appositive: bool) -> Entity:
+        """The entity over the phrase's mentions, completed by apposition or coreference."""
+        start_tok = min([head.i] + [m.start for m in r.used])
+        end_tok = max([head.i + 1] + [m.end for m in r.used])
         doc = head.doc
         start = phrase.offset + doc[start_tok].idx
         end = phrase.offset + doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        entity = Entity(doc[start_tok:end_tok].text, start, end, name, country, sector, role,
-                        ident, "lexicon")
-        if person and name and not country and appositive:
+        entity = Entity(doc[start_tok:end_tok].text, start, end, r.name, r.country, r.sector, r.role,
+                        r.ident, "lexicon")
+        if r.person and r.name and not r.country and appositive:
             extra = self._apposition(head, phrase, ctx) or self._title_before(head, phrase, ctx)
             if extra is not None:
-                entity = Entity(entity.text, entity.start, entity.end, name, extra.country,
-                                sector or extra.sector, role or extra.role, ident, "apposition")
-        if person and name:
+                entity = Entity(entity.text, entity.start, entity.end, r.name, extra.country,
+                                r.sector or extra.sector, r.role or extra.role, r.ident, "apposition")
+        if r.person and r.name:
             entity = self._person(entity, ctx)
         if entity.country:
             ctx.add_country(entity.country, entity)
@@ -224,3 +212,51 @@ class NounPhraseReader:
                       entity.sector or known.sector, entity.role or known.role, known.id,
                       "coreference")
 
+
+def _settle_country(head: Token, mentions: dict[int, Mention], head_mention: Mention | None,
+                    r: _Reading) -> None:
+    """The country and sector the phrase's head adds: a contingent's country ("les Casques
+    bleus bangladais"), "les Serbes de Bosnie", a people ("les Maliens")."""
+    r.country = r.country or r.place  # "le gouverneur de Kandahar": a place only when no name
+    if r.country in INTERNATIONAL and head_mention is not None and \
+            head_mention.kind == "organisation":
+        # "les Casques bleus bangladais": the contingent's country, the organisation's id
+        for child in head.children:
+            m = mentions.get(child.i)
+            if child.dep_ == "amod" and m is not None and m.kind == "demonym" and \
+                    m is not head_mention and not aligned(child):
+                r.country = m.actor.country
+                r.ident = r.ident or head_mention.actor.id
+                r.used.append(m)
+                break
+    if head_mention is not None and head_mention.kind in {"country", "metonym"} and not r.sector:
+        r.sector = "GOV"
+    if head_mention is not None and head_mention.kind == "demonym":
+        for child in head.children:
+            m = mentions.get(child.i)
+            if child.dep_ == "nmod" and m is not None and m.kind == "country" and \
+                    case_of(child) in {"de", "d'", "du"}:
+                r.country = m.actor.country  # "les Serbes de Bosnie" are Bosnian
+    if head_mention is not None and head_mention.kind == "demonym" and not r.sector and \
+            head.pos_ in {"NOUN", "PROPN"} and head.text[:1].isupper():
+        r.sector = "CVL"  # "les Maliens": the people of a country
+    if head_mention is None and not r.sector and not r.person and head.text[:1].isupper() \
+            and head.i > 0 and "Plur" in head.morph.get("Number") and any(
+                m.kind == "demonym" for m in r.used):
+        r.sector = "CVL"  # "les Kurdes irakiens", "des Tamouls sri-lankais": a people
+
+
+@dataclass
+class _Reading:
+    """What a noun phrase's mentions said so far (``_noun_phrase``)."""
+
+    country: str | None = None
+    sector: str | None = None
+    ident: str | None = None
+    name: str | None = None
+    role: str | None = None
+    person: bool = False
+    people: Token | None = None  # the regional people's word that gave the country
+    from_person: bool = False  # the country came from persons.tsv
+    place: str | None = None
+    used: list[Mention] = field(default_factory=list)

@@ -55,6 +55,18 @@ class ActorResolver(NounPhraseReader, CountryReader):
         return ctx.cache[key]
 
     def _resolve_one(self, token: Token, phrase: Phrase, ctx: DocumentContext) -> list[Entity]:
+        found = self._referring(token, phrase, ctx)
+        if found is not None:
+            return found
+        entity = self._noun_phrase(token, phrase, ctx)
+        if entity is None:
+            return []
+        return self._per_country(token, self._completed(token, entity, phrase, ctx), phrase)
+
+    def _referring(self, token: Token, phrase: Phrase, ctx: DocumentContext
+                   ) -> list[Entity] | None:
+        """Entities a pronoun, relative, anaphor, quantity ("un groupe de X") or held ground
+        refers to; None when the token is none of those."""
         low = token.lower_
         start = phrase.offset + token.idx
         end = start + len(token.text)
@@ -87,9 +99,11 @@ class ActorResolver(NounPhraseReader, CountryReader):
         held = self._held_by(token, phrase, ctx)
         if held:
             return held
-        entity = self._noun_phrase(token, phrase, ctx)
-        if entity is None:
-            return []
+        return None
+
+    def _completed(self, token: Token, entity: Entity, phrase: Phrase,
+                   ctx: DocumentContext) -> Entity:
+        """The entity with the country its owner, base or sentence gives it."""
         if not entity.id and not entity.name and fold(token.lemma_) in COUNTERPARTS:
             entity = self._possessive(token, entity, phrase, ctx) or entity
         elif not entity.id and not entity.name and not any(
@@ -103,6 +117,11 @@ class ActorResolver(NounPhraseReader, CountryReader):
             entity = self._sentence_country(token, entity, phrase, ctx) or entity
             if entity.country and entity.name:
                 ctx.add_person(entity)  # "M. Mwanawasa" later in the article
+        return entity
+
+    def _per_country(self, token: Token, entity: Entity, phrase: Phrase) -> list[Entity]:
+        """One entity per country of "les forces franco-maliennes", "les négociateurs
+        israéliens et palestiniens"."""
         compound = [m for m in (phrase.mentions.get(t.i) for t in np_tokens(token, 1))
                     if m is not None and len(m.countries) > 1]
         if compound:

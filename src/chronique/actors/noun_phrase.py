@@ -12,6 +12,7 @@ from chronique.actors.coref import DocumentContext
 from chronique.actors.countries import INTERNATIONAL
 from chronique.actors.mentions import Mention
 from chronique.actors.phrases import (
+    GENITIVE,
     Phrase,
     aligned,
     case_of,
@@ -67,7 +68,7 @@ class NounPhraseReader:
             if mention is None or mention in r.used:
                 if mention is None and r.place is None and self.places is not None \
                         and token.text[:1].isupper() and token.dep_ in {"nmod", "appos"} \
-                        and case_of(token) in {"", "de", "d'", "du", "des"} \
+                        and case_of(token) in GENITIVE | {""} \
                         and token.ent_type_ != "PER":
                     words = next((e.text for e in token.doc.ents
                                   if e.start <= token.i < e.end), token.text)
@@ -120,7 +121,7 @@ class NounPhraseReader:
             # "les dirigeants de l'opposition", "le chef des rebelles": the group led
             led = [mentions[c.i] for c in head.children if c.dep_ == "nmod" and c.i in mentions
                    and mentions[c.i].kind == "group" and mentions[c.i].actor.sector
-                   and case_of(c) in {"de", "d'", "du", "des"}]
+                   and case_of(c) in GENITIVE]
             if led:
                 r.sector = led[0].actor.sector
         title_sectors = {m.actor.sector for m in r.used if m.kind == "title"}

@@ -19,6 +19,7 @@ ALIGNMENT = words("alignment_words")
 # "arrivé en Sierra Leone", "en visite au Mali": where an actor goes is not what it is
 MOVEMENT = words("movement_words")
 ETHNIC = words("ethnic_origin_words")
+GENITIVE = words("genitive_prepositions")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
         # "L'Inde et le Pakistan ont échangé des tirs" with "et" hung on the verb
         candidates += [c for c in token.head.children if c.i == start - 1]
     for cc in candidates:
-        if cc.dep_ != "cc" or cc.i > token.i or cc.i == 0 or fold(cc.text) not in {"et", "ou"}:
+        if cc.dep_ != "cc" or cc.i > token.i or cc.i == 0 or fold(cc.text) not in words("coordinating_conjunctions"):
             continue
         left = doc[cc.i - 1]
         while left.head.i < cc.i and left.head.i != left.i and left.dep_ in NP_DEPS:
@@ -93,7 +94,7 @@ def modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
         if child.dep_ == "amod" and child.i in mentions and mentions[child.i].kind == "demonym":
             out.append(child)
         elif child.dep_ == "nmod" and child.i not in mentions and any(
-                c.dep_ == "case" and fold(c.text) in {"de", "du", "des", "d'"}
+                c.dep_ == "case" and fold(c.text) in GENITIVE
                 for c in child.children):
             # "un plan de paix sénégalais", "des frappes de drones américains"
             out.extend(g for g in child.children if g.dep_ == "amod" and g.i in mentions
@@ -103,7 +104,7 @@ def modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
                 mentions[child.i].kind in {"organisation", "person"}:
             out.append(child)  # "le groupe français Orano"
         elif child.dep_ == "nmod" and child.i in mentions and any(
-                c.dep_ == "case" and fold(c.text) in {"de", "du", "des", "d'"}
+                c.dep_ == "case" and fold(c.text) in GENITIVE
                 for c in child.children):
             out.extend(np_tokens(child))
         if child.dep_ == "amod":
@@ -111,7 +112,7 @@ def modifiers(head: Token, mentions: dict[int, Mention]) -> list[Token]:
             out.extend(t for g in child.children
                        if g.dep_ in {"nmod", "obl:arg", "obl"} and g.i in mentions
                        and mentions[g.i].kind == "organisation"
-                       and case_of(g) in {"de", "du", "des", "d'"} for t in np_tokens(g))
+                       and case_of(g) in GENITIVE for t in np_tokens(g))
     return out
 
 
@@ -139,7 +140,7 @@ def phrase_head(token: Token) -> Token:
 
 def destination(token: Token) -> bool:
     """A place someone goes to ("arrivé en Sierra Leone", "en visite à Pékin")."""
-    if case_of(token) not in {"a", "en", "au", "aux", "vers", "dans"}:
+    if case_of(token) not in words("movement_prepositions"):
         return False
     head = token.head
     return fold(head.lemma_) in MOVEMENT or fold(head.head.lemma_) in MOVEMENT and \

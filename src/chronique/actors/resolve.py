@@ -13,7 +13,14 @@ from spacy.tokens import Token
 from chronique.actors.coref import DocumentContext
 from chronique.actors.countries import COUNTERPARTS, INTERNATIONAL, CountryReader
 from chronique.actors.noun_phrase import NounPhraseReader
-from chronique.actors.phrases import Phrase, conjuncts, honorific_gender, left_conjunct, np_tokens
+from chronique.actors.phrases import (
+    GENITIVE,
+    Phrase,
+    conjuncts,
+    honorific_gender,
+    left_conjunct,
+    np_tokens,
+)
 from chronique.lang import words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
@@ -85,7 +92,7 @@ class ActorResolver(NounPhraseReader, CountryReader):
                            person.role, person.id, "anaphor")]
         if fold(token.lemma_) in self.quantities:
             for child in token.children:
-                if child.dep_ == "nmod" and any(fold(c.text) in {"de", "d'", "des", "du"}
+                if child.dep_ == "nmod" and any(fold(c.text) in GENITIVE
                                                 for c in child.children if c.dep_ == "case"):
                     found = self.resolve_one(child, phrase, ctx)
                     demonyms = [phrase.mentions[a.i] for a in token.children

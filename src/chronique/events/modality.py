@@ -19,6 +19,7 @@ from chronique.lexicon.forms import fold
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "obj", "conj", "acl", "csubj"}
 DENIAL = words("denial_verbs")
 ADMITTING = words("admitting_verbs")
+NO_DETERMINERS = words("no_determiners")
 
 
 @dataclass(frozen=True)
@@ -171,17 +172,17 @@ class ModalityReader:
 
     def is_negated(self, token: Token) -> bool:
         if token.pos_ in {"NOUN", "PROPN"}:
-            if any(c.dep_ == "det" and fold(c.text) in {"aucun", "aucune", "nul", "nulle"}
+            if any(c.dep_ == "det" and fold(c.text) in NO_DETERMINERS | words("no_determiners_formal")
                    for c in token.children):
                 return True  # "aucune arrestation", "aucune aide n'a été envoyée"
             verb = _predicate(token)
             if verb.i != token.i and (token.dep_ not in {"nsubj", "nsubj:pass"} or any(
-                    fold(c.lemma_) == "lieu" for c in verb.children) or fold(verb.lemma_) in {
-                    "derouler", "tenir", "intervenir", "produire"}):
+                    fold(c.lemma_) == "lieu" for c in verb.children) or fold(verb.lemma_) in words(
+                    "taking_place_verbs")):
                 # "n'a pas participé aux manœuvres"; "la rencontre n'a pas eu lieu", but not
                 # "l'attaque n'a fait aucune victime"
                 return self._negated_verb(verb)
-        elif any(g.dep_ == "det" and fold(g.text) in {"aucun", "aucune"}
+        elif any(g.dep_ == "det" and fold(g.text) in NO_DETERMINERS
                  for c in token.children if c.dep_ in {"obj", "nsubj:pass"}
                  or c.dep_.startswith("obl") for g in c.children):
             return True  # "Aucune aide n'a été envoyée", "n'a procédé à aucune arrestation"

@@ -75,7 +75,7 @@ class RecipientSearch(SlotReader):
         """A threat's target is whoever its condition is about ("a menacé de lancer une
         offensive si Kiev ne retirait pas ses troupes")."""
         for sub in token.subtree:
-            if sub.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and fold(c.text) in {"si", "s'"}
+            if sub.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "mark" and fold(c.text) in words("condition_marks")
                                            for c in sub.children):
                 subject = first_child(sub, {"nsubj", "nsubj:pass"})
                 if subject is not None:

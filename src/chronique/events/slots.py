@@ -147,7 +147,7 @@ class SlotReader:
                   for g in h.children if g.dep_ in {"nmod", "appos", "obj"}
                   and g.pos_ in {"NOUN", "PROPN"}]
         for head in heads:  # the parser may take "mardi" for an object
-            if head.pos_ == "PRON" and fold(head.text) in {"se", "s'"}:
+            if head.pos_ == "PRON" and fold(head.text) in words("reflexive_clitics"):
                 continue  # "se sont rassemblés": the reflexive is not a participant
             entities = resolve(head, phrase, ctx)
             if any(e.keys() for e in entities):

@@ -16,7 +16,7 @@ def is_passive(token: Token) -> bool:
     """A passive clause has a passive auxiliary; a reflexive "se" makes it active
     ("la Chine et le Japon se sont entendus", which the parser may label nsubj:pass)."""
     children = list(token.children)
-    if any(c.dep_.startswith("expl") or c.lower_ in {"se", "s'"} for c in children):
+    if any(c.dep_.startswith("expl") or c.lower_ in words("reflexive_clitics") for c in children):
         return False
     return any(c.dep_ == "aux:pass" for c in children)
 

@@ -20,7 +20,7 @@ from chronique.lexicon.forms import fold
 POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN", "X"}, "adj": {"ADJ", "VERB"}}
 #: a token of any other part of speech fits no pattern (``_fits``): it is not looked up
 TRIGGER_POS = frozenset().union(*POS.values())
-REFLEXIVE = words("reflexive_pronouns")
+REFLEXIVE = words("reflexive_clitics") | words("reflexive_strong")
 # heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide",
 # "l'accès à Internet")
 QUANTITY_OBJECTS = words("quantity_nouns")

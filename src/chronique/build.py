@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 
 from chronique.events.ontology import Ontology
+from chronique.lang import setting
 from chronique.record import Entity, Event, Place, SentenceRef, Span
 
-BASE_CONFIDENCE = {"verb": 0.7, "adj": 0.65, "noun": 0.6, "rule": 0.55}
+BASE_CONFIDENCE = dict(setting("confidence", "base"))
 
 
 def event_id(doc_id: str, sentence: int, start: int, event_type: str, version: str) -> str:
@@ -21,17 +22,17 @@ def event_id(doc_id: str, sentence: int, start: int, event_type: str, version: s
 
 def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, ...],
                fallback: bool) -> float:
-    score = BASE_CONFIDENCE.get(kind, 0.6)
+    score = BASE_CONFIDENCE.get(kind, setting("confidence", "default"))
     participants = [*actors, *recipients]
     if actors and recipients:
-        score += 0.1
+        score += setting("confidence", "both_sides")
     if any(e.resolved_by in {"pronoun", "anaphor", "coreference"} for e in participants):
-        score -= 0.1
+        score += setting("confidence", "inferred")
     if fallback:
-        score -= 0.1
+        score += setting("confidence", "fallback")
     if not actors:
-        score -= 0.15
-    return max(0.05, min(0.95, score))
+        score += setting("confidence", "no_actor")
+    return max(setting("confidence", "floor"), min(setting("confidence", "ceiling"), score))
 
 
 def consult_mode(mode: str | None, actors: tuple[Entity, ...], location: Place | None) -> str | None:

@@ -1,9 +1,10 @@
 """Event dates from French temporal expressions, resolved against the publication date.
 
-Reads ``data/fr/dates.yaml`` (weekday and month names, number words, the stated rules).
+Reads ``data/fr/dates.yaml`` (weekday and month names, number words, relative words with
+their offsets, the expressions as patterns over those words, the stated rules).
 ``DateResolver.find(text)`` returns the expressions of a sentence with their resolved ISO
 date (unknown parts as X, ``XXXX-05-15``) and the id of the rule used. Every rule is plain
-calendar arithmetic written out here, the "il y a N jours" kind included.
+calendar arithmetic written out here over the offsets the data gives.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from string import Template
 
 from chronique.lexicon.files import DATA_DIR, read_yaml
 from chronique.lexicon.forms import fold
@@ -129,28 +131,22 @@ class DateResolver:
         self.months = [fold(m) for m in data["months"]]
         self.numbers = {fold(k): int(v) for k, v in data["numbers"].items()}
         self.rules = {r["id"]: r["rule"] for r in data["rules"]}
-        wd = "|".join(self.weekdays)
-        mo = "|".join(self.months)
-        num = "|".join(sorted(self.numbers, key=len, reverse=True))
-        day = r"(?:1er|premier|\d{1,2})"
-        self._patterns = [
-            ("night-of", rf"\bdans la nuit (?:de|du) (?P<wd>{wd})\s+(?:a|au) (?:{wd})\b"),
-            ("weekday-date", rf"\b(?:(?P<wd>{wd})\s+)?(?P<d>{day})\s+(?P<m>{mo})"
-                             rf"(?:\s+(?P<y>\d{{4}}))?\b"),
-            ("numeric", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\b"),
-            ("weekday-rel", rf"\b(?P<wd>{wd})(?:\s+(?:matin|soir|apres-midi))?\s+"
-                            rf"(?P<rel>dernier|passe|prochain)\b"),
-            ("weekday", rf"\b(?P<wd>{wd})\b"),
-            ("relative-day", r"\b(?P<rel>aujourd'hui|avant-hier|apres-demain|hier|demain|"
-                             r"ce matin|ce soir|cet apres-midi|cette nuit|la veille)\b"),
-            ("ago", rf"\bil y a (?P<n>\d+|{num}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b"),
-            ("last-week", r"\bla semaine (?P<rel>derniere|passee|prochaine)\b"),
-            ("last-month", r"\b(?:le mois (?P<mrel>dernier|passe|prochain)|"
-                           r"l'(?:an|annee) (?P<yrel>dernier|derniere|passee|prochain|prochaine))\b"),
-            ("month-part", rf"\b(?:debut|mi-|fin|courant|en|depuis|au mois de)\s*"
-                           rf"(?P<m>{mo})(?:\s+(?P<y>\d{{4}}))?\b"),
-            ("year", r"\b(?:en|debut|fin|courant|mi-)\s*(?P<y>(?:19|20)\d{2})\b"),
-        ]
+        self.first_day = frozenset(fold(str(w)) for w in data["first_day"])
+        self.relative_days = {fold(k): int(v) for k, v in data["relative_days"].items()}
+        self.relative = {kind: {fold(k): int(v) for k, v in table.items()}
+                         for kind, table in data["relative"].items()}
+        self.ago_units = {fold(k): v for k, v in data["ago_units"].items()}
+        alternatives = {
+            "weekday": self.weekdays, "month": self.months,
+            "number": sorted(self.numbers, key=len, reverse=True),
+            "first_day": [fold(str(w)) for w in data["first_day"]],
+            "day_part": [fold(w) for w in data["day_parts"]],
+            "relative_day": list(self.relative_days),
+            "ago_unit": sorted(self.ago_units, key=len, reverse=True),
+            **{f"{kind}_rel": list(table) for kind, table in self.relative.items()}}
+        words = {name: "|".join(alts) for name, alts in alternatives.items()}
+        self._patterns = [(rid, Template(pattern).substitute(words))
+                          for rid, pattern in data["expressions"]]
         self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
 
     def find(self, text: str, published: PartialDate | None) -> list[DateExpression]:
@@ -190,10 +186,7 @@ class DateResolver:
         if rid in {"weekday", "night-of", "weekday-rel"}:
             return self._weekday(self.weekdays.index(g["wd"]), g.get("rel"), pub, rid)
         if rid == "relative-day":
-            shift = {"aujourd'hui": 0, "ce matin": 0, "ce soir": 0, "cet apres-midi": 0,
-                     "cette nuit": 0, "hier": -1, "la veille": -1, "avant-hier": -2,
-                     "demain": 1, "apres-demain": 2}[g["rel"]]
-            return self._shift(pub, shift), "relative-day"
+            return self._shift(pub, self.relative_days[g["rel"]]), "relative-day"
         if rid == "ago":
             return self._ago(g, pub), "ago"
         if rid == "last-week":
@@ -201,23 +194,23 @@ class DateResolver:
             if base is None or pub.year is None:
                 return None, rid
             monday = base - dt.timedelta(days=base.weekday())
-            delta = 7 if g["rel"] == "prochaine" else -7
+            delta = 7 * self.relative["week"][g["rel"]]
             return (monday + dt.timedelta(days=delta)).isoformat(), "last-week"
         if rid == "last-month":
             if g.get("mrel") and pub.month:
-                step = 1 if g["mrel"] == "prochain" else -1
+                step = self.relative["month"][g["mrel"]]
                 month = (pub.month - 1 + step) % 12 + 1
                 year = pub.year + ((pub.month - 1 + step) // 12) if pub.year else None
                 return PartialDate(year, month, None).iso(), "last-month"
             if g.get("yrel") and pub.year:
-                step = 1 if g["yrel"].startswith("prochain") else -1
+                step = self.relative["year"][g["yrel"]]
                 return PartialDate(pub.year + step, None, None).iso(), "last-month"
             return None, rid
         return None, None
 
     def _day_month(self, g: dict, pub: PartialDate | None, rid: str):
         raw_day = g["d"]
-        day = 1 if raw_day in {"1er", "premier"} else int(raw_day)
+        day = 1 if raw_day in self.first_day else int(raw_day)
         if rid == "numeric":
             month = int(g["m"])
         else:
@@ -250,15 +243,16 @@ class DateResolver:
         base = pub.as_date()
         if base is None:
             return None, rid
+        direction = self.relative["weekday"].get(rel) if rel else None
         if pub.year is None:
-            if rel in {"prochain"}:
+            if direction == 1:
                 return None, rid
             return self._shift(pub, -1), "weekday-no-year"
         diff = (base.weekday() - weekday) % 7
-        if rel in {"dernier", "passe"}:
+        if direction == -1:
             diff = diff or 7
             return (base - dt.timedelta(days=diff)).isoformat(), "weekday-last"
-        if rel == "prochain":
+        if direction == 1:
             ahead = (weekday - base.weekday()) % 7 or 7
             return (base + dt.timedelta(days=ahead)).isoformat(), "weekday-next"
         return (base - dt.timedelta(days=diff)).isoformat(), \
@@ -278,11 +272,11 @@ class DateResolver:
             return None
         n = g["n"]
         count = int(n) if n.isdigit() else self.numbers.get(n, 1)
-        unit = g["u"]
-        if unit == "mois":
+        unit = self.ago_units[g["u"]]
+        if unit == "month":
             months = base.year * 12 + base.month - 1 - count
             return PartialDate(months // 12, months % 12 + 1, None).iso()
-        if unit.startswith(("an", "annee")):
+        if unit == "year":
             return PartialDate(base.year - count, None, None).iso()
-        days = 7 * count if unit.startswith("semaine") else count  # jour(s)
+        days = 7 * count if unit == "week" else count  # day
         return (base - dt.timedelta(days=days)).isoformat()

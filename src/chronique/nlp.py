@@ -18,12 +18,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from chronique.lang import ordered
 from chronique.lexicon.forms import fold
 
 MODEL = "fr_core_news_md"
 MAX_CHUNK = 20_000
 _TERMINAL = (".", "!", "?", "…", "»", '"', ":", ";")
-_HONORIFICS = ["m.", "mme", "mme.", "mlle", "me", "dr", "mgr"]
+_HONORIFICS = list(ordered("honorifics"))
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 

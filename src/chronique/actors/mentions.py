@@ -14,10 +14,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from chronique.lang import words
 from chronique.lexicon import Actor, Lexicon
 from chronique.lexicon.forms import fold
 
-HONORIFICS = {"m.", "m", "mme", "mme.", "mlle", "me", "dr", "mgr", "messieurs", "mm."}
+HONORIFICS = words("honorifics") | words("honorific_variants")
 _KIND_RANK = {"person": 0, "organisation": 1, "title": 2, "country": 3, "metonym": 4}
 
 

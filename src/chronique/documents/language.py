@@ -13,6 +13,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from chronique.lexicon.files import DATA_DIR, read_yaml
+
 #: fewer letters than this and the text is not judged (unless not in Latin script)
 MIN_LETTERS = 50
 #: langid's normalised probability needed to call a text not French
@@ -21,9 +23,7 @@ MIN_CONFIDENCE = 0.95
 MIN_SCRIPT_LETTERS = 12
 SAMPLE_CHARS = 5000
 
-_NAMES = {"fra": "fr", "fre": "fr", "french": "fr", "francais": "fr", "français": "fr",
-          "eng": "en", "english": "en", "deu": "de", "ger": "de", "spa": "es", "ara": "ar",
-          "zho": "zh", "chi": "zh", "rus": "ru", "por": "pt", "ita": "it"}
+_NAMES = {str(k): str(v) for k, v in read_yaml(DATA_DIR / "languages.yaml")["names"].items()}
 
 
 def declared_language(value: object) -> str | None:

@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 
 from chronique.dates import PartialDate
+from chronique.lang import table
 from chronique.lexicon.forms import fold
 
-MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-          "octobre", "novembre", "decembre"]
-ABBREVIATIONS = {"janv": 1, "fev": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10,
-                 "nov": 11, "dec": 12}
-_WEEKDAY = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_WORDS = table("published")
+MONTHS = [fold(m) for m in table("dates")["months"]]
+ABBREVIATIONS = {fold(k): int(v) for k, v in _WORDS["month_abbreviations"].items()}
+FIRST_DAY = frozenset(fold(str(w)) for w in table("dates")["first_day"])
+_WEEKDAY = rf"(?i:{'|'.join(fold(w) for w in table('dates')['weekdays'])})"
 # a day and month (and year), in words or digits: "14 avril 2024", "1er mai", "3 déc. 2019",
 # "14/04/2024" (the month word is checked by ``month_number``)
 _DATE = (rf"(?:{_WEEKDAY}\s+)?(?:(?P<d>\d{{1,2}}|1er)\s+(?P<m>[^\W\d_]{{3,9}}\.?)"
@@ -33,15 +34,16 @@ _DASH = r"\s*(?:/[^/\n]{1,20}/\s*)?[-–—]{1,2}"
 # /CNW/ -", "ASTANA, 18 avril (Xinhua) --", "Kinshasa, 12/03/2019 -": a city, a date, then an
 # agency or a dash, at the start of a line
 DATELINE = re.compile(
-    rf"^[ \t]*{_CITY}\s*,\s*(?:(?i:le)\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
+    rf"^[ \t]*{_CITY}\s*,\s*(?:(?i:{'|'.join(_WORDS['dateline_articles'])})\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
     re.MULTILINE)
 # "ABIDJAN (AFP) -", "Genève (ATS) –": a city and an agency, no date
 CITY_LINE = re.compile(rf"^[ \t]*{_CITY}\s*(?:,\s*)?{_AGENCY}\s*[-–—]{{1,2}}", re.MULTILINE)
 # "Publié le 14 avril 2024 à 10h12", "Mis à jour le 14/04/2024", "Dernière mise à jour à 17h05
 # le 02/11", "Publié le lundi 14.04.2024", "Mis en ligne le 3 déc. 2019": on folded text
 HEADER = re.compile(
-    r"(?:mise a jour|mis a jour|mis en ligne|publie|modifie|date|poste|paru)[^\n]{0,40}?"
-    r"\b(?:le|du)\s+" + _DATE.replace("(?P<", "(?P<h"), re.IGNORECASE)
+    rf"(?:{'|'.join(fold(w) for w in _WORDS['header_words'])})[^\n]{{0,40}}?"
+    rf"\b(?:{'|'.join(_WORDS['header_articles'])})\s+" + _DATE.replace("(?P<", "(?P<h"),
+    re.IGNORECASE)
 URL_FULL = re.compile(r"(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{2})[/-]?(?P<d>\d{2})(?!\d)")
 URL_PD = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/")
 
@@ -89,7 +91,7 @@ def _date(match: re.Match, prefix: str, year: int | None) -> PartialDate | None:
     """The calendar-valid date of a dateline or header match (None when impossible)."""
     g = {k[len(prefix):]: v for k, v in match.groupdict().items() if k.startswith(prefix)}
     if g.get("d"):
-        d = 1 if g["d"].lower() == "1er" else int(g["d"])
+        d = 1 if g["d"].lower() in FIRST_DAY else int(g["d"])
         m = month_number(g["m"])
         if m is None:
             return None

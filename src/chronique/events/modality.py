@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.events.morph import clause_tense, lemma_keys, verbal_noun
+from chronique.lang import setting, words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 CHAIN_DEPS = {"xcomp", "ccomp", "advcl", "obj", "conj", "acl", "csubj"}
-DENIAL = frozenset({"dementir", "nier"})
-ADMITTING = frozenset({"reconnaitre"})
+DENIAL = words("denial_verbs")
+ADMITTING = words("admitting_verbs")
+NO_DETERMINERS = words("no_determiners")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class ModalityReader:
         """The chain of predicates that govern ``token`` (nearest first)."""
         out = []
         current = token
-        for step in range(6):
+        for step in range(setting("depths", "governors")):
             deps = CHAIN_DEPS | ({"nmod"} if step == 0 and verbal_noun(current) else set())
             if current.head.i == current.i or current.dep_ not in deps | {"parataxis"}:
                 break
@@ -159,7 +161,7 @@ class ModalityReader:
     def _said_by(self, token: Token) -> bool:
         """The trigger's clause is the complement of a verb of saying ("a annoncé que ...")."""
         current = token
-        for _ in range(3):
+        for _ in range(setting("depths", "said_by")):
             if current.dep_ not in {"ccomp", "xcomp", "conj", "advcl", "nmod"} or \
                     current.head.i == current.i:
                 return False
@@ -170,17 +172,17 @@ class ModalityReader:
 
     def is_negated(self, token: Token) -> bool:
         if token.pos_ in {"NOUN", "PROPN"}:
-            if any(c.dep_ == "det" and fold(c.text) in {"aucun", "aucune", "nul", "nulle"}
+            if any(c.dep_ == "det" and fold(c.text) in NO_DETERMINERS | words("no_determiners_formal")
                    for c in token.children):
                 return True  # "aucune arrestation", "aucune aide n'a été envoyée"
             verb = _predicate(token)
             if verb.i != token.i and (token.dep_ not in {"nsubj", "nsubj:pass"} or any(
-                    fold(c.lemma_) == "lieu" for c in verb.children) or fold(verb.lemma_) in {
-                    "derouler", "tenir", "intervenir", "produire"}):
+                    fold(c.lemma_) == "lieu" for c in verb.children) or fold(verb.lemma_) in words(
+                    "taking_place_verbs")):
                 # "n'a pas participé aux manœuvres"; "la rencontre n'a pas eu lieu", but not
                 # "l'attaque n'a fait aucune victime"
                 return self._negated_verb(verb)
-        elif any(g.dep_ == "det" and fold(g.text) in {"aucun", "aucune"}
+        elif any(g.dep_ == "det" and fold(g.text) in NO_DETERMINERS
                  for c in token.children if c.dep_ in {"obj", "nsubj:pass"}
                  or c.dep_.startswith("obl") for g in c.children):
             return True  # "Aucune aide n'a été envoyée", "n'a procédé à aucune arrestation"

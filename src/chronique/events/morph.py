@@ -14,17 +14,16 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from chronique.lang import table
 from chronique.lexicon.forms import fold
 
-FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
-CONDITIONAL_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+_MORPHOLOGY = table("morphology")
+FUTURE_ENDINGS = tuple(_MORPHOLOGY["future_endings"])
+CONDITIONAL_ENDINGS = tuple(_MORPHOLOGY["conditional_endings"])
 # future stems that are not the infinitive (folded)
-IRREGULAR_STEMS = {"ser": "etre", "aur": "avoir", "ir": "aller", "fer": "faire",
-                   "pourr": "pouvoir", "devr": "devoir", "voudr": "vouloir", "verr": "voir",
-                   "saur": "savoir", "faudr": "falloir", "vaudr": "valoir",
-                   "enverr": "envoyer", "renverr": "renvoyer", "courr": "courir",
-                   "mourr": "mourir", "recevr": "recevoir", "percevr": "percevoir",
-                   "concevr": "concevoir", "decevr": "decevoir"}
+IRREGULAR_STEMS = dict(_MORPHOLOGY["irregular_future_stems"])
+STEM_SUFFIXES = tuple((suffix, infinitive)
+                      for suffix, infinitive in _MORPHOLOGY["future_stem_suffixes"])
 PARTICIPLE = re.compile(r"(ee?s?|ie?s?|ue?s?)$")
 
 
@@ -33,8 +32,7 @@ def _stem_lemmas(stem: str) -> set[str]:
     out = {stem, stem + "e"}
     if stem in IRREGULAR_STEMS:
         out.add(IRREGULAR_STEMS[stem])
-    for suffix, infinitive in (("iendr", "enir"), ("fer", "faire"), ("verr", "voir"),
-                               ("acquerr", "acquerir"), ("ierr", "yer"), ("ier", "yer")):
+    for suffix, infinitive in STEM_SUFFIXES:
         if stem.endswith(suffix) and len(stem) > len(suffix):
             out.add(stem[: -len(suffix)] + infinitive)
     collapsed = re.sub(r"(ll|tt)er$", lambda m: m.group(1)[0] + "er", stem)

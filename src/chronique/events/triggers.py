@@ -13,18 +13,17 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.events.morph import lemma_keys, participle_like, verbal_noun
+from chronique.lang import words
 from chronique.lexicon import Lexicon
 from chronique.lexicon.forms import fold
 
 POS = {"verb": {"VERB", "AUX"}, "noun": {"NOUN", "PROPN", "X"}, "adj": {"ADJ", "VERB"}}
 #: a token of any other part of speech fits no pattern (``_fits``): it is not looked up
 TRIGGER_POS = frozenset().union(*POS.values())
-REFLEXIVE = {"se", "s'", "soi"}
+REFLEXIVE = words("reflexive_clitics") | words("reflexive_strong")
 # heads of an object that say how much, not what ("un lot de vaccins", "une partie de l'aide",
 # "l'accès à Internet")
-QUANTITY_OBJECTS = frozenset({"lot", "partie", "cargaison", "tranche", "serie", "stock", "envoi",
-                              "quantite", "volume", "tonne", "paquet", "dizaine", "centaine",
-                              "millier", "nombre", "livraison", "reste", "ensemble", "acces"})
+QUANTITY_OBJECTS = words("quantity_nouns")
 
 
 @dataclass(frozen=True)
@@ -208,10 +207,8 @@ class TriggerMatcher:
         return Trigger(token, pattern, min(indices), max(indices) + 1)
 
 
-TIME_WORDS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-                        "hier", "matin", "soir", "nuit", "semaine", "mois", "veille", "jour"})
-CIRCUMSTANTIAL = frozenset({"durant", "pendant", "lors", "apres", "avant", "depuis",
-                            "malgre", "cours", "marge", "selon", "outre"})
+TIME_WORDS = words("time_words") | words("time_periods")
+CIRCUMSTANTIAL = words("circumstances") | words("circumstances_not_object")
 
 
 def _circumstantial(child: Token) -> bool:

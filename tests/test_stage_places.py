@@ -1,0 +1,56 @@
+"""The places stage (coding/places.py, places/locate.py, places/gazetteer.py): the place each
+event takes, and the participants it implies (coding/invented.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from stagehelp import read
+
+from chronique.coding.invented import from_place, place_country, unclaimed
+from chronique.coding.places import PlaceStage
+from chronique.coding.state import DocState, Scope
+from chronique.documents.readers import make_document
+from chronique.record import Entity, Place, Span
+
+
+def scope_and_draft(coder, text: str, word: str):
+    sentences, ctx = read(coder, text)
+    sentence, tokens, phrase = sentences[0]
+    triggers = coder.trigger_stage.triggers(sentence, tokens, phrase)
+    stage: PlaceStage = coder.place_stage
+    scope = Scope(make_document("t", text), sentence, tokens, phrase, DocState(ctx=ctx), None,
+                  triggers, stage.find(sentence, tokens, ()), [], ())
+    trigger = next(t for t in triggers if t.token.text == word)
+    return scope, coder.modality_stage(trigger, coder.assigner(trigger, phrase, ctx))
+
+
+def test_the_place_of_the_clause(coder) -> None:
+    scope, draft = scope_and_draft(
+        coder, "Les soldats maliens ont attaqué un camp à Gao, dans le nord du Mali.", "attaqué")
+    assert [(p.entry.name, p.locative) for p in scope.places] == [("Gao", True), ("Mali", True)]
+    place = coder.place_stage(draft, scope)
+    assert (place.name, place.country, place.reason) == ("Gao", "MLI", "clause")
+    assert scope.state.article_place.reason == "article"
+
+
+def test_a_participant_country_is_not_the_place(coder) -> None:
+    scope, draft = scope_and_draft(coder, "Le Tchad pourrait fermer sa frontière avec le "
+                                          "Soudan.", "fermer")
+    assert coder.place_stage(draft, scope) is None
+
+
+def test_national_groups_take_the_country_of_the_place() -> None:
+    police = Entity("la police", 0, 9, sector="COP")
+    named = Entity("Mali", 10, 14, country="MLI")
+    assert place_country((police, named), "NER") == (
+        Entity("la police", 0, 9, country="NER", sector="COP", resolved_by="location"), named)
+
+
+def test_an_attack_on_a_place_with_no_target_named(coder) -> None:
+    _, draft = scope_and_draft(
+        coder, "Les soldats maliens ont attaqué un camp à Gao, dans le nord du Mali.", "attaqué")
+    place = Place("Gao", "Gao", "MLI", None, 16.3, -0.04, None, None, None, "clause")
+    bare = from_place(replace(draft, recipients=()), place, Span("attaqué", 24, 31))
+    assert [(r.country, r.resolved_by) for r in bare.recipients] == [("MLI", "location")]
+    assert not unclaimed(draft.anchor)  # the soldiers are named

@@ -1,0 +1,40 @@
+"""The triggers stage (coding/triggers.py): triggers, reported obligations, and triggers
+inside another's phrase."""
+
+from __future__ import annotations
+
+from stagehelp import read
+
+from chronique.coding.triggers import SentenceTriggers, TriggerStage
+
+
+def triggers_of(coder, text: str) -> SentenceTriggers:
+    stage: TriggerStage = coder.trigger_stage
+    sentences, ctx = read(coder, text)
+    sentence, tokens, phrase = sentences[0]
+    return stage(sentence, tokens, phrase, ctx)
+
+
+def test_a_verb_trigger_with_its_pattern(coder) -> None:
+    found = triggers_of(coder, "Le Niger a été attaqué par des rebelles maliens.")
+    assert [(t.token.text, t.pattern.type) for t in found.triggers] == [("attaqué", "ASSAULT")]
+    assert not found.suppressed and not found.obligations
+
+
+def test_a_reported_obligation_is_a_request_and_its_content_suppressed(coder) -> None:
+    found = triggers_of(coder, "La ministre allemande a estimé que les belligérants devaient "
+                               "conclure une trêve.")
+    assert [(o.anchor.text, o.speaker.text) for o in found.obligations] == [
+        ("devaient", "ministre")]
+    conclure = next(t for t in found.triggers if t.token.text == "conclure")
+    assert conclure.token.i in found.suppressed
+    items = found.items()
+    assert items[-1][1] is not None and all(t is None or t.token.i not in found.suppressed
+                                            for t, _ in items)
+
+
+def test_words_inside_names_are_never_triggers(coder) -> None:
+    sentences, _ = read(coder, "Le Forum de coopération locale a ouvert ses portes à Dakar.")
+    sentence, tokens, phrase = sentences[0]
+    rules, names = coder.trigger_stage.rule_triggers(sentence, tokens, phrase)
+    assert not any(t.token.text == "coopération" for t in rules)

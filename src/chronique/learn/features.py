@@ -15,12 +15,12 @@ from spacy.tokens import Token
 
 from chronique.events.arguments import case_word
 from chronique.events.triggers import Trigger
+from chronique.lang import words
 from chronique.learn.swept import lexicon_features
 from chronique.lexicon.forms import fold
 
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 SKIPPED_DEPS = frozenset({"punct", "det", "cc"})
-NEGATIONS = frozenset({"ne", "n'", "pas", "jamais", "aucun", "aucune", "ni", "guere"})
 VECTOR_SIZE = 300
 
 
@@ -56,7 +56,8 @@ def _child_features(lemma: str, child: Token) -> dict[str, float]:
     if dep in SKIPPED_DEPS:
         return {}
     word = fold(child.lemma_)
-    if word in NEGATIONS or fold(child.text) in NEGATIONS:
+    negations = words("negation_words")
+    if word in negations or fold(child.text) in negations:
         return {"neg": 1.0}
     if word in {"se", "soi"} or dep.startswith("expl"):
         return {"refl": 1.0, f"l+refl={lemma}": 1.0}

@@ -8,11 +8,9 @@ from typing import Annotated
 from fastapi import HTTPException, Query
 
 from chronique.dates import day_problem
+from chronique.events.ontology import TYPES as PLOVER_TYPES
 from chronique.store.queries import Filters
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 CODE_PATTERN = r"^[A-Za-z][A-Za-z0-9_-]{1,15}$"
 CODE_RE = re.compile(CODE_PATTERN)

@@ -5,7 +5,10 @@
 Codes the dev sets (never the blind split) for a grid of thresholds and prints core F1 per
 set: first the participant model's threshold (trigger model off), then the trigger model's
 ``add`` and ``veto`` with that threshold, then its ``retype``, then the participant model's
-``fill`` (an event without a recipient takes the likeliest candidate at that probability).
+``fill`` (an event without a recipient takes the likeliest candidate at that probability),
+then the participant threshold again with all the rest chosen, then ``context_fill`` (how
+likely a mention of the previous sentence must be the recipient to fill an empty one; until
+then it is ``fill``).
 The best setting (``OBJECTIVE``: the sum of the core F1 of the news-style dev, the GSR dev and
 the corpus dev, with GSR dev at 0.75 or more and every event of the seed found) is printed;
 ``--write`` stores it in the model folder, with the confidence curves fitted on the corpus dev
@@ -32,6 +35,7 @@ VETO = (0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 1.01)
 PART = (0.4, 0.5, 0.6, 1.01)
 RETYPE = (0.4, 0.5, 0.6, 0.8, 1.01)
 FILL = (0.02, 0.05, 0.1, 0.2, 1.01)
+CONTEXT_FILL = (0.02, 0.2, 0.4, 0.6, 1.01)
 OFF = 1.01  # a threshold no probability reaches: that model changes nothing
 #: what the best setting maximises: the three dev sets alike (the sentences, the news-style
 #: articles, the corpus's dev writer), with the seed's events all found and GSR >= 0.75
@@ -62,18 +66,20 @@ def main() -> int:
     triggers, participants = coder.trigger_model, coder.participant_model
 
     def trial(add: float, veto: float, part: float, retype: float = OFF,
-              fill: float = OFF) -> tuple:
+              fill: float = OFF, context: float | None = None) -> tuple:
+        context = fill if context is None else context
         triggers.policy = replace(triggers.policy, add=add, veto=veto, retype=retype)
         participants.threshold, participants.fill = part, fill
+        participants.context_fill = context
         scores = {name: run(coder, records)["core"] for name, records in gold.items()}
         f1 = {name: core["f1"] for name, core in scores.items()}
         if "seed" in scores:
             f1["seed recall"] = scores.pop("seed")["recall"]
             del f1["seed"]
         print(f"add {add:4}  veto {veto:4}  retype {retype:4}  participants {part:4}  "
-              f"fill {fill:4}  " +
+              f"fill {fill:4}  context {context:4}  " +
               "  ".join(f"{k} {v:.3f}" for k, v in f1.items()), flush=True)
-        return add, veto, part, f1, retype, fill
+        return add, veto, part, f1, retype, fill, context
 
     def best(results: list[tuple]) -> tuple:
         fine = [r for r in results if r[3].get("gsr-fr dev", 1) >= 0.75
@@ -84,12 +90,19 @@ def main() -> int:
     chosen = best([trial(a, v, part) for a, v in itertools.product(ADD, VETO)])
     chosen = best([chosen] + [trial(chosen[0], chosen[1], part, r) for r in RETYPE])
     chosen = best([chosen] + [trial(chosen[0], chosen[1], part, chosen[4], f) for f in FILL])
+    # the participant threshold again, now that the trigger policy and the fill are chosen
+    chosen = best([chosen] + [trial(chosen[0], chosen[1], p, chosen[4], chosen[5])
+                              for p in PART if p != chosen[2]])
+    # how sure the model must be to take the recipient from the previous sentence
+    chosen = best([chosen] + [trial(*chosen[:3], chosen[4], chosen[5], c)
+                              for c in CONTEXT_FILL if c != chosen[6]])
     print(f"best: add {chosen[0]} veto {chosen[1]} retype {chosen[4]} participants {chosen[2]} "
-          f"fill {chosen[5]}")
+          f"fill {chosen[5]} context {chosen[6]}")
     if args.write:
         triggers.policy = replace(triggers.policy, add=chosen[0], veto=chosen[1],
                                   retype=chosen[4])
         participants.threshold, participants.fill = chosen[2], chosen[5]
+        participants.context_fill = chosen[6]
         triggers.save(args.model / "triggers")
         participants.save(args.model / "participants")
         calibrate(coder, gold["corpus dev"]).save(args.model / "calibration.json")

@@ -36,6 +36,8 @@ class DocumentContext:
     last_person: Entity | None = None
     organisations: list[Entity] = field(default_factory=list)
     cache: dict[tuple[int, int], list[Entity]] = field(default_factory=dict)
+    #: the candidate participants of the sentence read before this one (learn/participants.py)
+    previous: list = field(default_factory=list)
 
     def add_person(self, entity: Entity) -> None:
         if not entity.name:

@@ -2,7 +2,8 @@
 
 The argument rules read the dependency parse (``events/arguments.py``); the participant model
 (``learn/participants.py``) may replace their choice when it is sure. The sentence's
-candidate participants are gathered once, when the model first needs them.
+candidate participants (and the previous sentence's) are gathered for every sentence when
+there is a participant model.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from chronique.actors.resolve import ActorResolver
 from chronique.coding.state import Scope
 from chronique.events.arguments import ArgumentAssigner, Arguments
 from chronique.events.triggers import Trigger
-from chronique.learn.participants import candidates
+from chronique.learn.participants import candidates, with_context
 
 
 class ArgumentStage:
@@ -27,14 +28,14 @@ class ArgumentStage:
         self.model = model
 
     def candidates(self, scope: Scope) -> Callable[[], list]:
-        """The sentence's candidate participants, gathered on first use."""
-        memo: list = []
-
-        def get() -> list:
-            if not memo:
-                memo.append(candidates(self.resolver, scope.tokens, scope.phrase, scope.ctx))
-            return memo[0]
-        return get
+        """The sentence's candidate participants, with those of the previous sentence
+        (``with_context``): gathered for every sentence when there is a participant model,
+        as in training, else never."""
+        if self.model is None:
+            return list
+        found = with_context(candidates(self.resolver, scope.tokens, scope.phrase, scope.ctx),
+                             scope.ctx)
+        return lambda: found
 
     def __call__(self, trigger: Trigger, scope: Scope, cands: Callable[[], list]) -> Arguments:
         args = self.assigner(trigger, scope.phrase, scope.ctx)

@@ -31,6 +31,19 @@ MAX_PATH = 4
 class Candidate:
     token: Token
     entities: tuple[Entity, ...]
+    #: named in the previous sentence: a recipient the event's own sentence leaves implicit
+    #: ("Washington a adressé un ultimatum à Bagdad. Bagdad l'a rejeté.")
+    context: bool = False
+
+
+def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
+    """The sentence's candidates, then those of the previous sentence that name someone the
+    sentence does not, marked ``context``; this sentence's become the previous ones."""
+    named = {k for cand in cands for e in cand.entities for k in e.keys()}
+    earlier = [Candidate(c.token, c.entities, True) for c in ctx.previous
+               if not {k for e in c.entities for k in e.keys()} <= named]
+    ctx.previous = cands
+    return cands + earlier
 
 
 def candidates(resolver, tokens: list[Token], phrase, ctx) -> list[Candidate]:
@@ -58,6 +71,8 @@ def rule_role(candidate: Candidate, args: Arguments) -> str:
 
 def pair_features(trigger: Token, event_type: str, candidate: Candidate,
                   role: str, quoted: frozenset[int] | None = None) -> dict[str, float]:
+    if candidate.context:
+        return context_features(trigger, event_type, candidate)
     token = candidate.token
     path = dependency_path(token, trigger)
     lemma = fold(trigger.lemma_)
@@ -86,6 +101,20 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     if token.i in (_quoted_tokens(token) if quoted is None else quoted):
         feats["quoted"] = 1.0
     return feats
+
+
+def context_features(trigger: Token, event_type: str, candidate: Candidate
+                     ) -> dict[str, float]:
+    """Features of a candidate of the previous sentence: its relation there, its sector and
+    lemma, with the event's type and trigger lemma (no path: another sentence)."""
+    token, entity = candidate.token, candidate.entities[0]
+    lemma, clemma = fold(trigger.lemma_), fold(token.lemma_)
+    return {"ctx": 1.0, f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
+            f"ctx|cdep={token.dep_}": 1.0, f"ctx|type|cdep={event_type}|{token.dep_}": 1.0,
+            f"ctx|sector={entity.sector}": 1.0, f"ctx|type|sector={event_type}|{entity.sector}": 1.0,
+            f"ctx|cpos={token.pos_}": 1.0, f"ctx|clemma={clemma}": 1.0,
+            f"ctx|intl={entity.country in {'IGO', 'NGO', 'MNC'}}": 1.0,
+            f"ctx|tpos={trigger.pos_}": 1.0, f"ctx|passive={is_passive(trigger)}": 1.0}
 
 
 def _quoted_tokens(token: Token) -> frozenset[int]:
@@ -133,6 +162,8 @@ class ParticipantModel:
         self.recipient = linear.classes.index("recipient")
         self.threshold: float = float(linear.info.get("threshold", 0.5))
         self.fill: float = float(linear.info.get("fill", 1.01))
+        #: a mention of the previous sentence fills an empty recipient only from this
+        self.context_fill: float = float(linear.info.get("context_fill", 1.01))
 
     def decide(self, trigger: Token, event_type: str, cands: list[Candidate],
                args: Arguments) -> Arguments:
@@ -147,6 +178,8 @@ class ParticipantModel:
             trigger, event_type, cand, rule_role(cand, args), quoted) for cand in cands])
         scored = list(zip(cands, rows, strict=True))
         for cand, probs in scored:
+            if cand.context:
+                continue  # only ever fills an empty recipient (``_fill``)
             best = int(probs.argmax())
             if probs[best] < self.threshold:
                 continue
@@ -159,6 +192,10 @@ class ParticipantModel:
         if args.how == "reciprocal":
             # a meeting: every participant is an actor, the recipient stays empty (PLOVER)
             return Arguments(tuple(_unique([*actor, *recipient])), (), "reciprocal")
+        # a candidate of the previous sentence that names an actor is not its recipient
+        acting = {k for e in actor for k in e.keys()}
+        scored = [(c, p) for c, p in scored if not c.context
+                  or not {k for e in c.entities for k in e.keys()} & acting]
         if not any(r.keys() for r in recipient):
             recipient = self._fill(scored, actor) or recipient
         if (actor, recipient) == (args.actor, args.recipient):
@@ -170,7 +207,8 @@ class ParticipantModel:
         actor when its recipient probability reaches ``fill``."""
         taken = {(e.start, e.end) for e in actor}
         options = [(probs[self.recipient], cand) for cand, probs in scored
-                   if not any((e.start, e.end) in taken for e in cand.entities)]
+                   if not any((e.start, e.end) in taken for e in cand.entities)
+                   and (not cand.context or probs[self.recipient] >= self.context_fill)]
         if not options:
             return ()
         prob, cand = max(options, key=lambda o: o[0])
@@ -179,6 +217,7 @@ class ParticipantModel:
     def save(self, folder: Path) -> None:
         self.linear.info["threshold"] = self.threshold
         self.linear.info["fill"] = self.fill
+        self.linear.info["context_fill"] = self.context_fill
         self.linear.save(folder)
 
 

@@ -37,6 +37,7 @@ from chronique.learn.participants import (
     candidates,
     pair_features,
     rule_role,
+    with_context,
 )
 from chronique.learn.trigger_model import NONE, Policy, TriggerModel
 from chronique.lexicon.forms import fold
@@ -67,7 +68,7 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
                     yield "trigger", (token_features(token, by_token.get(token.i)),
                                       token_vector(token), label,
                                       (event or {}).get("mode"), fold(token.lemma_))
-            cands = candidates(coder.resolver, tokens, phrase, ctx)
+            cands = with_context(candidates(coder.resolver, tokens, phrase, ctx), ctx)
             for index, (label, event) in labels.items():
                 if label in (IGNORE, NONE) or not cands:
                     continue
@@ -77,8 +78,22 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
                     trigger = synthetic(token, label, "gold")
                 args = coder.assigner(trigger, phrase, ctx)
                 for cand in cands:
+                    role = _context_role(cand, event, sentence) if cand.context else \
+                        _role(cand, event, sentence, phrase.offset)
                     yield "pair", (pair_features(token, label, cand, rule_role(cand, args)),
-                                   None, _role(cand, event, sentence, phrase.offset))
+                                   None, role)
+
+
+def _context_role(cand: Candidate, event: dict, sentence) -> str:
+    """A candidate of the previous sentence plays the role of a gold participant the
+    event's own sentence does not name, when it names the same country or organisation."""
+    keys = {k for e in cand.entities for k in e.keys()}
+    for role in ("actor", "recipient"):
+        for entity in event.get(role) or []:
+            words = entity.get("text") or ""
+            if words and words not in sentence.text and entity_keys(entity) & keys:
+                return role
+    return NO_ROLE
 
 
 def _role(cand: Candidate, event: dict, sentence, offset: int) -> str:

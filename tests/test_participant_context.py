@@ -1,0 +1,40 @@
+"""The participant model may take an event's recipient from the previous sentence when its
+own sentence names none (learn/participants.py, ``with_context``)."""
+
+from __future__ import annotations
+
+from chronique.actors.coref import DocumentContext
+from chronique.learn.participants import Candidate, with_context
+from chronique.record import Entity
+
+
+def _codes(events, side):
+    return [{e.country for e in getattr(ev, side)} for ev in events]
+
+
+def test_a_rejection_takes_the_ultimatum_s_author_from_the_sentence_before(coder):
+    events = coder.code_text("Washington a adressé lundi un ultimatum à Bagdad. "
+                             "Le régime irakien l'a rejeté mardi.", published="2003-03-19")
+    reject = [e for e in events if e.event_type == "REJECT"]
+    assert reject and {e.country for e in reject[0].actor} == {"IRQ"}
+    assert {e.country for e in reject[0].recipient} == {"USA"}
+
+
+def test_a_recipient_the_sentence_names_is_kept(coder):
+    events = coder.code_text("Washington a adressé lundi un ultimatum à Bagdad. "
+                             "Moscou a dénoncé mardi l'attitude de Londres.",
+                             published="2003-03-19")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert accuse and {e.country for e in accuse[0].recipient} == {"GBR"}
+
+
+def test_previous_candidates_name_someone_new_and_are_marked(coder):
+    doc = coder.nlp("Pékin et Moscou")
+    ctx = DocumentContext()
+    first = [Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),)),
+             Candidate(doc[2], (Entity("Moscou", 9, 15, country="RUS"),))]
+    assert with_context(first, ctx) == first  # nothing read before
+    second = [Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))]
+    found = with_context(second, ctx)
+    assert [c.context for c in found] == [False, True]
+    assert found[1].entities[0].country == "RUS"

@@ -27,16 +27,20 @@ class LinearModel:
     def probabilities_many(self, features: list[dict[str, float]],
                            vectors: numpy.ndarray | None = None) -> numpy.ndarray:
         """Class probabilities of several examples at once, one row each."""
-        from scipy.sparse import csr_matrix
-
         get = self.index.get
-        columns, bounds = [], [0]
+        columns: list[int] = []
+        bounds = [0]
         for names in features:
             columns.extend(c for c in map(get, names) if c is not None)
             bounds.append(len(columns))
-        present = csr_matrix((numpy.ones(len(columns), dtype="float32"), columns, bounds),
-                             shape=(len(features), len(self.features)))
-        logits = present @ self.sparse + self.bias
+        logits = numpy.tile(self.bias, (len(features), 1))
+        if columns:
+            # each example's rows of weights summed in one pass (segments of ``columns``)
+            gathered = self.sparse[numpy.asarray(columns)]
+            starts = numpy.asarray(bounds[:-1])
+            sums = numpy.add.reduceat(gathered, numpy.minimum(starts, len(columns) - 1))
+            sums[numpy.diff(bounds) == 0] = 0.0
+            logits += sums
         if vectors is not None and self.dense.shape[0]:
             logits += vectors @ self.dense
         logits -= logits.max(axis=1, keepdims=True)

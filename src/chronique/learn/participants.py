@@ -39,9 +39,9 @@ class Candidate:
 def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     """The sentence's candidates, then those of the previous sentence that name someone the
     sentence does not, marked ``context``; this sentence's become the previous ones."""
-    named = {k for cand in cands for e in cand.entities for k in e.keys()}
+    named = set().union(*(_keys(c.entities) for c in cands))
     earlier = [Candidate(c.token, c.entities, True) for c in ctx.previous
-               if not {k for e in c.entities for k in e.keys()} <= named]
+               if not _keys(c.entities) <= named]
     ctx.previous = cands
     return cands + earlier
 
@@ -192,10 +192,6 @@ class ParticipantModel:
         if args.how == "reciprocal":
             # a meeting: every participant is an actor, the recipient stays empty (PLOVER)
             return Arguments(tuple(_unique([*actor, *recipient])), (), "reciprocal")
-        # a candidate of the previous sentence that names an actor is not its recipient
-        acting = {k for e in actor for k in e.keys()}
-        scored = [(c, p) for c, p in scored if not c.context
-                  or not {k for e in c.entities for k in e.keys()} & acting]
         if not any(r.keys() for r in recipient):
             recipient = self._fill(scored, actor) or recipient
         if (actor, recipient) == (args.actor, args.recipient):
@@ -204,11 +200,14 @@ class ParticipantModel:
 
     def _fill(self, scored: list, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
         """An event left without a recipient takes the likeliest candidate that is not an
-        actor when its recipient probability reaches ``fill``."""
+        actor when its recipient probability reaches ``fill``; a candidate of the previous
+        sentence must reach ``context_fill`` and name no actor of the event."""
         taken = {(e.start, e.end) for e in actor}
+        acting = _keys(actor)
         options = [(probs[self.recipient], cand) for cand, probs in scored
                    if not any((e.start, e.end) in taken for e in cand.entities)
-                   and (not cand.context or probs[self.recipient] >= self.context_fill)]
+                   and (not cand.context or (probs[self.recipient] >= self.context_fill
+                                             and not _keys(cand.entities) & acting))]
         if not options:
             return ()
         prob, cand = max(options, key=lambda o: o[0])
@@ -219,6 +218,11 @@ class ParticipantModel:
         self.linear.info["fill"] = self.fill
         self.linear.info["context_fill"] = self.context_fill
         self.linear.save(folder)
+
+
+def _keys(entities) -> set[str]:
+    """The countries and organisation ids the entities name."""
+    return {k for e in entities for k in e.keys()}
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -87,7 +87,7 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
 def _context_role(cand: Candidate, event: dict, sentence) -> str:
     """A candidate of the previous sentence plays the role of a gold participant the
     event's own sentence does not name, when it names the same country or organisation."""
-    keys = {k for e in cand.entities for k in e.keys()}
+    keys = set().union(*(e.keys() for e in cand.entities))
     for role in ("actor", "recipient"):
         for entity in event.get(role) or []:
             words = entity.get("text") or ""

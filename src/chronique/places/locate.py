@@ -20,6 +20,7 @@ from chronique.record import Place
 
 LOCATIVE = words("locative") | words("locative_places")
 AREA_WORDS = words("area_words")
+GENITIVE = words("genitive_prepositions")
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def _in_locative_phrase(head: Token, depth: int = 2) -> bool:
     for _ in range(depth):
         cases = [fold(c.text) for c in node.children if c.dep_ == "case"]
         parent = node.head
-        if node.dep_ != "nmod" or not cases or cases[0] not in {"de", "d'", "du", "des"} \
+        if node.dep_ != "nmod" or not cases or cases[0] not in GENITIVE \
                 or parent.i == node.i or parent.pos_ != "NOUN":
             return False
         if any(fold(c.text) in LOCATIVE for c in parent.children if c.dep_ == "case"):

@@ -18,15 +18,15 @@ def test_an_act_to_come_is_dated_at_its_announcement(coder) -> None:
     sentences, _ = read(coder, text)
     sentence = sentences[0].sentence
     stage: DateStage = coder.date_stage
-    dates = stage.find(sentence, make_document("t", text), PUBLISHED)
+    state = DocState()
+    dates = stage.find(sentence, make_document("t", text), PUBLISHED, state)
     assert [(d.text, d.date) for d in dates] == [("dimanche", "2019-05-12"),
                                                  ("mardi", "2019-05-14")]
+    assert state.article_date == ("2019-05-12", "dimanche")
     rendrait = tokens_named(sentences[0], "rendrait")
     assert is_future(rendrait, coder.dates.future_governors)
-    state = DocState()
     chosen = choose(rendrait, sentence, dates, state, PUBLISHED, future=True)
     assert (chosen.date, chosen.reason) == ("2019-05-12", "weekday")
-    assert state.article_date == ("2019-05-12", "dimanche")
 
 
 def test_no_date_words_take_the_article_day_then_the_publication(coder) -> None:
@@ -47,3 +47,46 @@ def test_the_dateline_does_not_date_events(coder) -> None:
     blanked = without_dateline(sentence, (0, 26))
     assert len(blanked) == len(sentence.text) and "mars" not in blanked
     assert blanked.endswith("Le Mali a rappelé son ambassadeur.")
+
+
+def _dated(coder, text: str, published: str) -> dict[str, tuple]:
+    document = make_document("t", text, published=published, lang="fr")
+    [(_, events)] = list(coder.code_documents([document]))
+    return {e.trigger.text: (e.date, e.date_reason) for e in events}
+
+
+def test_the_page_header_does_not_date_events_nor_the_article(coder) -> None:
+    text = ("Le Niger ferme son espace aérien\nPublié le 07/08/2023 à 09h40\n"
+            "La junte a fermé dimanche l'espace aérien du pays.\n"
+            "Elle a aussi rappelé son ambassadeur à Paris.")
+    document = make_document("t", text, published="2023-08-07")
+    assert text[slice(*document.header)] == "Publié le 07/08/2023 à 09h40"
+    dates = _dated(coder, text, "2023-08-07")
+    assert dates["a fermé dimanche l'espace"] == ("2023-08-06", "weekday")
+    assert dates["a aussi rappelé son ambassadeur"] == ("2023-08-06", "article-day")
+
+
+def test_the_article_day_is_the_first_day_named_even_where_no_event_is_found(coder) -> None:
+    text = ("Les pays du Sahel quittent l'organisation régionale\n"
+            "Les trois pays ont annoncé dimanche leur départ immédiat de l'organisation.\n"
+            "Le Mali a accusé l'organisation de trahir ses pères fondateurs.")
+    assert _dated(coder, text, "2024-01-29")["a accusé"] == ("2024-01-28", "article-day")
+
+
+def test_a_background_act_in_the_pluperfect_takes_the_last_day_named(coder) -> None:
+    text = ("Le Canada expulse un diplomate indien\n"
+            "OTTAWA, 19 septembre (Agence) - L'Inde a rejeté mardi les accusations du Canada.\n"
+            "Le Premier ministre canadien avait accusé lundi New Delhi devant le Parlement.\n"
+            "Il avait exhorté l'Inde à coopérer avec la justice canadienne.")
+    dates = _dated(coder, text, "2023-09-19")
+    assert dates["avait exhorté"] == ("2023-09-18", "pluperfect-day")
+    assert dates["a rejeté"] == ("2023-09-19", "weekday")
+
+
+def test_a_date_of_another_verbs_clause_is_not_the_events(coder) -> None:
+    text = ("Le policier qui a tué mardi un adolescent a été arrêté jeudi par ses collègues "
+            "à Nanterre.")
+    assert _dated(coder, text, "2023-06-30")["a été arrêté"] == ("2023-06-29", "weekday")
+    text = ("Alors que le Conseil de sécurité devait se réunir jeudi, le président américain "
+            "a condamné mercredi l'assassinat.")
+    assert _dated(coder, text, "2021-07-08")["a condamné"] == ("2021-07-07", "weekday")

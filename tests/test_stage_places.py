@@ -54,3 +54,30 @@ def test_an_attack_on_a_place_with_no_target_named(coder) -> None:
     bare = from_place(replace(draft, recipients=()), place, Span("attaqué", 24, 31))
     assert [(r.country, r.resolved_by) for r in bare.recipients] == [("MLI", "location")]
     assert not unclaimed(draft.anchor)  # the soldiers are named
+
+
+def _placed(coder, text: str) -> dict[str, tuple]:
+    [(_, events)] = list(coder.code_documents([make_document("t", text, lang="fr")]))
+    return {e.trigger.text: e.location and (e.location.name, e.location.country,
+                                            e.location.reason) for e in events}
+
+
+def test_a_city_the_sentence_names_in_any_role_places_the_event(coder) -> None:
+    placed = _placed(coder, "Un tribunal de Niamey a acquitté mardi sept militants de la "
+                            "société civile.")
+    assert placed["a acquitté"] == ("Niamey", "NER", "sentence")
+
+
+def test_a_name_is_never_cut_short_to_find_a_place(coder) -> None:
+    scope, _ = scope_and_draft(coder, "L'Algérie et la Tunisie ont rouvert vendredi le poste "
+                                      "frontalier d'Oum Teboul.", "rouvert")
+    assert all(p.entry.name != "Oum" for p in scope.places)
+
+
+def test_seats_of_power_and_french_city_names(coder) -> None:
+    placed = _placed(coder, "Le président tchadien a été reçu mercredi au Kremlin par "
+                            "Vladimir Poutine.")
+    assert placed["a été reçu"][:2] == ("Kremlin", "RUS")
+    gazetteer = coder.place_stage.gazetteer
+    assert [gazetteer.lookup(n).country for n in ("Pékin", "Vienne", "Mexico", "Maison Blanche")
+            ] == ["CHN", "AUT", "MEX", "USA"]

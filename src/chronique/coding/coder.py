@@ -91,7 +91,7 @@ class Coder(CoderParts):
         prefer = tuple(dict.fromkeys(code for code, _ in reversed(state.ctx.countries)))
         scope = Scope(document, sentence, tokens, phrase, state, published, found.triggers,
                       self.place_stage.find(sentence, tokens, prefer),
-                      self.date_stage.find(sentence, document, published), prefer)
+                      self.date_stage.find(sentence, document, published, state), prefer)
         cands = self.argument_stage.candidates(scope)
         out = []
         for trigger, obligation in found.items():

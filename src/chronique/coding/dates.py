@@ -2,9 +2,11 @@
 the date each event takes.
 
 An event takes the first resolved date of its clause, else of its sentence; an act told in
-the future is coded at its announcement (``future-act``); with no date words, the article's
-day (``article-day``), else the publication date. The article's day is the first full day an
-event of the article took.
+the future is coded at its announcement (``future-act``). With no date words, an act told in
+the plus-que-parfait takes the last day named before it (``pluperfect-day``: the background
+the text is telling), any other the article's day (``article-day``), else the publication
+date. The article's day is the first full day the article names (the dateline and page
+header left out).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from chronique.documents.readers import Document
 from chronique.lexicon.forms import fold
 from chronique.nlp import Sentence
 
+# the dependency relations that open another predicate's clause
+OTHER_CLAUSE = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis"})
+
 
 class EventDate(NamedTuple):
     date: str | None
@@ -33,10 +38,31 @@ class DateStage:
     def __init__(self, resolver: DateResolver) -> None:
         self.resolver = resolver
 
-    def find(self, sentence: Sentence, document: Document,
-             published: PartialDate | None) -> list[DateExpression]:
-        """The sentence's date expressions (the dateline's words left out)."""
-        return self.resolver.find(without_dateline(sentence, document.dateline), published)
+    def find(self, sentence: Sentence, document: Document, published: PartialDate | None,
+             state: DocState | None = None) -> list[DateExpression]:
+        """The sentence's date expressions (the dateline's and page header's words left out);
+        the first and last full days up to the publication are kept in ``state``."""
+        text = without_dateline(sentence, document.dateline)
+        text = without_dateline(sentence, document.header, text)
+        found = self.resolver.find(text, published)
+        days = [(d.date, d.text) for d in found if self._reported_day(d, sentence, published)]
+        if state is not None and days:
+            state.article_date = state.article_date or days[0]
+            state.last_date = days[-1]
+        return found
+
+    def _reported_day(self, date: DateExpression, sentence: Sentence,
+                      published: PartialDate | None) -> bool:
+        """A full day up to the publication, not told in the future: a day the article may
+        report ("dimanche" in "manifesteront dimanche" is a day to come)."""
+        if not date.date or date.date.endswith("X"):
+            return False
+        if published is not None and date.date > published.iso():
+            return False
+        token = _token_at(sentence, date.start)
+        verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}),
+                    None) if token is not None else None
+        return verb is None or not is_future(verb, self.resolver.future_governors)
 
     def __call__(self, draft: Draft, scope: Scope) -> EventDate:
         future = draft.trigger is not None and draft.modality != "requested" and is_future(
@@ -56,11 +82,13 @@ def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state
     if resolved:
         clause = clause_range(anchor, sentence)
         inside = [d for d in resolved if clause[0] <= d.start < clause[1]]
-        chosen = (inside or resolved)[0]
-        if state.article_date is None and not chosen.date.endswith("X"):
-            # the article's day is a day: "en août" in a background sentence is not it
-            state.article_date = (chosen.date, chosen.text)
-        return EventDate(chosen.date, chosen.text, chosen.rule)
+        chosen = _own_first(anchor, sentence, inside or resolved)
+        if chosen is not None:
+            return EventDate(chosen.date, chosen.text, chosen.rule)
+    if state.last_date is not None and is_pluperfect(anchor):
+        # "M. Trudeau avait exhorté New Delhi à coopérer", after "lundi": the background
+        # the text is telling goes on (dates.yaml: pluperfect-day)
+        return EventDate(state.last_date[0], None, "pluperfect-day")
     if state.article_date is not None:
         return EventDate(state.article_date[0], None, "article-day")
     if published is not None:
@@ -81,6 +109,45 @@ def is_future(anchor: Token, governors: frozenset[str]) -> bool:
         "Pres" in head.morph.get("Tense")
 
 
+def _own_first(anchor: Token, sentence: Sentence,
+               dates: list[DateExpression]) -> DateExpression | None:
+    """The event's own date first, then one of the predicates that govern it ("a annoncé
+    mardi que..."); never one of another predicate's clause inside the event's ("Le policier
+    qui a tué mardi le jeune homme a été mis en examen jeudi": jeudi; dates.yaml: own-clause)."""
+    kinds = [(_kind(anchor, _token_at(sentence, d.start)), d) for d in dates]
+    ranked = [d for k, d in kinds if k == "own"] + [d for k, d in kinds if k == "governor"]
+    return ranked[0] if ranked else None
+
+
+def _kind(anchor: Token, token: Token | None) -> str:
+    """Where a date word hangs: under the event's predicate (``own``), under a predicate
+    that governs it (``governor``) or in another predicate's clause (``nested``)."""
+    if token is None:
+        return "governor"
+    governors = {t.i for t in anchor.ancestors}
+    path = []
+    while token.i != anchor.i and token.i not in governors and token.head.i != token.i:
+        path.append(token.dep_)
+        token = token.head
+    nested = any(dep in OTHER_CLAUSE for dep in path)
+    if token.i == anchor.i:
+        return "nested" if nested else "own"
+    return "governor" if token.i in governors or not nested else "nested"
+
+
+def _token_at(sentence: Sentence, start: int) -> Token | None:
+    """The token a date expression starts at (``start`` counts from the sentence's start)."""
+    base = sentence.start - sentence.offset
+    return next((t for t in sentence.tokens() if t.idx - base <= start < t.idx - base + len(t)),
+                None)
+
+
+def is_pluperfect(anchor: Token) -> bool:
+    """"avait exhorté", "avaient été arrêtés": a participle whose auxiliary is imperfect."""
+    return any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense")
+               for c in anchor.children)
+
+
 def _simple_conditional(token: Token) -> bool:
     """"rendrait", "signeraient" (the parser often reads them as imperfects): a form in
     -rait/-raient that is not the imperfect of its lemma ("montrait" is)."""
@@ -90,12 +157,13 @@ def _simple_conditional(token: Token) -> bool:
     return any(form.endswith("r" + end) and form != stem + end for end in ("ait", "aient"))
 
 
-def without_dateline(sentence: Sentence, dateline: tuple[int, int] | None) -> str:
-    """The sentence's text with the dateline's words blanked (same offsets): the dateline
-    dates the article, not its events."""
+def without_dateline(sentence: Sentence, dateline: tuple[int, int] | None,
+                     text: str | None = None) -> str:
+    """The sentence's text with the dateline's (or page header's) words blanked (same
+    offsets): they date the article, not its events."""
+    text = sentence.text if text is None else text
     if dateline is None or dateline[0] >= sentence.end or dateline[1] <= sentence.start:
-        return sentence.text
+        return text
     start, end = max(dateline[0], sentence.start), min(dateline[1], sentence.end)
-    text = sentence.text
     a, b = start - sentence.start, end - sentence.start
     return text[:a] + " " * (b - a) + text[b:]

@@ -2,8 +2,10 @@
 the place each event takes.
 
 The place of the event's clause (``clause``), else a locative place of the sentence that is
-not a participant's country (``sentence``), else the dateline's city (``dateline``), else
-the article's place (``article``: the first place an event of the article took).
+not a participant's country, else a city the sentence names in any role ("Un tribunal de
+Niamey a acquitté...", "Les soldats ont quitté Goma": ``sentence``), else the dateline's city
+(``dateline``), else the article's place (``article``: the first place an event of the
+article took).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class PlaceStage:
         reason = "clause"
         if mention is None:
             local = [p for p in places if p.locative and p.entry.kind != "country"] or \
-                [p for p in places if p.locative and p.entry.country not in participants]
+                [p for p in places if p.locative and p.entry.country not in participants] or \
+                [p for p in places if p.entry.kind != "country"]  # "le tribunal de Niamey"
             mention, reason = (local[0] if local else None), "sentence"
         if mention is not None:
             place = mention.place(reason)

@@ -28,7 +28,8 @@ class DocState:
     """The document's memory while it is read, sentence after sentence."""
 
     ctx: DocumentContext = field(default_factory=DocumentContext)
-    article_date: tuple[str, str] | None = None
+    article_date: tuple[str, str] | None = None  # the first day the article names
+    last_date: tuple[str, str] | None = None  # the last day named so far
     article_place: Place | None = None
     seen: set = field(default_factory=set)
     acts: list = field(default_factory=list)  # actors of the article's acts so far

@@ -23,6 +23,7 @@ class Document:
     dateline_city: str | None = None
     line: int | None = None  # its line in a JSON Lines file
     dateline: tuple[int, int] | None = None  # where the dateline is: not the event's date
+    header: tuple[int, int] | None = None  # the page header's line ("Publié le ..."): nor this
 
     def origin(self) -> tuple[str, int | None]:
         """The file it came from (without the line number) and its line."""
@@ -57,7 +58,8 @@ def make_document(doc_id: str, text: str, *, published: str | None = None,
     """A Document with its publication date discovered (given > HTML > dateline > header > URL)."""
     found = find_published(text, given=published, html_date=html_date, url=url)
     return Document(doc_id, text, found.date, found.source, url, title, lang, source, notes,
-                    found.dateline_city, line, found.dateline_span)
+                    found.dateline_city, line, found.dateline_span,
+                    found.header_span)
 
 
 def emptiness(text: str) -> str:

@@ -30,11 +30,13 @@ _DATE = (rf"(?:{_WEEKDAY}\s+)?(?:(?P<d>\d{{1,2}}|1er)\s+(?P<m>[^\W\d_]{{3,9}}\.?
 _CITY = r"(?P<city>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*(?: [A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*){0,2})"
 _AGENCY = r"\((?P<agency>[^)\n]{1,40})\)"
 _DASH = r"\s*(?:/[^/\n]{1,20}/\s*)?[-–—]{1,2}"
+# the region or country a dateline may put after its city: "CÚCUTA (Colombie), 24 février"
+_REGION = r"(?:\s*\([^)\n]{2,30}\))?"
 # "BAMAKO, 3 mars 2023 (AFP) -", "Port-au-Prince, 8 février 2024 –", "QUÉBEC, le 5 mai 2023
-# /CNW/ -", "ASTANA, 18 avril (Xinhua) --", "Kinshasa, 12/03/2019 -": a city, a date, then an
-# agency or a dash, at the start of a line
+# /CNW/ -", "ASTANA, 18 avril (Xinhua) --", "Kinshasa, 12/03/2019 -", "GOMA (RDC), 3 mai -":
+# a city (and its region), a date, then an agency or a dash, at the start of a line
 DATELINE = re.compile(
-    rf"^[ \t]*{_CITY}\s*,\s*(?:(?i:{'|'.join(_WORDS['dateline_articles'])})\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
+    rf"^[ \t]*{_CITY}{_REGION}\s*,\s*(?:(?i:{'|'.join(_WORDS['dateline_articles'])})\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
     re.MULTILINE)
 # "ABIDJAN (AFP) -", "Genève (ATS) –": a city and an agency, no date
 CITY_LINE = re.compile(rf"^[ \t]*{_CITY}\s*(?:,\s*)?{_AGENCY}\s*[-–—]{{1,2}}", re.MULTILINE)
@@ -54,6 +56,7 @@ class Published:
     source: str | None
     dateline_city: str | None = None
     dateline_span: tuple[int, int] | None = None  # the dateline's characters, city to dash
+    header_span: tuple[int, int] | None = None  # the page header's line ("Publié le ...")
 
 
 def find_published(text: str, *, given: str | None = None, html_date: str | None = None,
@@ -64,22 +67,33 @@ def find_published(text: str, *, given: str | None = None, html_date: str | None
     city_line = dateline or CITY_LINE.search(head[:400])
     city = _city(city_line.group("city")) if city_line else None
     span = (city_line.start("city"), city_line.end()) if city_line else None
+    header = HEADER.search(fold(head))
+    lines = city, span, _line_span(text, header.start()) if header else None
     for value, source in ((given, "given"), ((html_date or "")[:10], "html")):
         date = PartialDate.parse(value)
         if date is not None:
-            return Published(date.iso(), source, city, span)
+            return Published(date.iso(), source, *lines)
     url_date = _from_url(url or "")
     year = url_date.year if url_date else None
     found = _date(dateline, "", year) if dateline else None
     if found:
-        return Published(found.iso(), "dateline", city, span)
-    header = HEADER.search(fold(head))
+        return Published(found.iso(), "dateline", *lines)
     found = _date(header, "h", year) if header else None
     if found:
-        return Published(found.iso(), "header", city, span)
+        return Published(found.iso(), "header", *lines)
     if url_date:
-        return Published(url_date.iso(), "url", city, span)
-    return Published(None, None, city, span)
+        return Published(url_date.iso(), "url", *lines)
+    return Published(None, None, *lines)
+
+
+def _line_span(text: str, offset: int) -> tuple[int, int]:
+    """The line holding ``offset`` (folding keeps the line breaks where they were)."""
+    number = fold(text[:600])[:offset].count("\n")
+    start = 0
+    for _ in range(number):
+        start = text.index("\n", start) + 1
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end
 
 
 def _city(words: str) -> str:

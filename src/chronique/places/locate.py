@@ -1,8 +1,8 @@
 """Place mentions in a sentence and the location of an event, with the reason.
 
 Rules, in order: the place governed by the event's clause ("à Niamey", "dans le nord du Mali",
-"près de Gao") -> ``clause``; a place in a locative phrase of the same sentence ->
-``sentence``; the dateline city -> ``dateline``; the first located event of the article ->
+"près de Gao") -> ``clause``; a place in a locative phrase of the same sentence, else a city
+the sentence names in any role ("le tribunal de Niamey") -> ``sentence``; the dateline city -> ``dateline``; the first located event of the article ->
 ``article``; else none. A country that is an actor or recipient of the event is not its
 location unless a locative preposition introduces it.
 """
@@ -101,14 +101,17 @@ class PlaceFinder:
     def _mention(self, doc: Doc, start: int, end: int, offset: int, prefer: tuple[str, ...],
                  strict: bool) -> PlaceMention | None:
         # try the longest name first (a name the tagger cut short, "Fada N'Gourma", may go on
-        # with capitalised or apostrophe-joined tokens), then shorter right-trimmed ones
+        # with capitalised or apostrophe-joined tokens), then shorter ones down to the words
+        # found
         longest = end
         while longest < len(doc) and longest - end < 3 and (
                 doc[longest].text[:1].isupper() or doc[longest - 1].text.endswith("'")
                 or doc[longest].text == "-") and doc[longest].pos_ in {"PROPN", "NOUN", "PUNCT",
                                                                         "X", "ADJ", "DET"}:
             longest += 1
-        for stop in range(longest, start, -1):
+        # never a name cut short of the words found: "Oum" of "Oum Teboul", "gare" of "la
+        # gare de Yuen Long"
+        for stop in range(longest, end - 1, -1):
             text = doc[start:stop].text
             entry = self.gazetteer.lookup(text, prefer)
             if entry is None:

@@ -12,6 +12,8 @@ the corpus's blind split: run it once per change, at its end, and never read its
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib.util
 import json
 import subprocess
 import sys
@@ -70,9 +72,36 @@ def run(coder: Coder, gold: list[dict], reliability: bool = False) -> dict:
             for r in gold]
     system = [e.to_dict() for _, events in coder.code_documents(docs) for e in events]
     result = score(gold, system)
+    result["duplicates"] = duplicates(gold, system)
     if reliability:
         result["reliability"] = deciles(system, matched(gold, system))
     return result
+
+
+@functools.cache
+def _reference():
+    """The reference scorer as a module (None when ../shared is not beside the repository)."""
+    path = SHARED / "eval" / "score.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def duplicates(gold: list[dict], system: list[dict]) -> float:
+    """Share of the system's records that repeat a happening another record already stands
+    for: records matched to no gold event although they core-match one of their document's
+    (required or optional), which another record took (nan without the reference scorer)."""
+    ref = _reference()
+    if ref is None or not system:
+        return float("nan")
+    golds = {str(d["id"]): d.get("events", []) + d.get("optional", []) for d in gold}
+    extras = ref.score(gold, system, ref.core_match)["extras"]
+    repeated = sum(any(ref.core_match(g, s) for g in golds.get(str(doc), []))
+                   for doc, s in extras)
+    return repeated / len(system)
 
 
 def deciles(system: list[dict], flags: list[bool]) -> list[dict]:
@@ -105,12 +134,14 @@ def main() -> int:
     if args.json:
         print(json.dumps(table))
         return 0
-    print(f"{'set':14} {'docs':>5} {'gold':>5} {'sys':>5}  core P/R/F1        dyad F1  date  place")
+    print(f"{'set':14} {'docs':>5} {'gold':>5} {'sys':>5}  core P/R/F1        dyad F1  date  "
+          "place  dup")
     for name, r in table.items():
         c, acc = r["core"], r.get("attributes", {})
         print(f"{name:14} {r['documents']:5} {r['gold_events']:5} {r['system_events']:5}  "
               f"{c['precision']:.3f} {c['recall']:.3f} {c['f1']:.3f}   {r['dyad']['f1']:.3f}  "
-              f"{acc.get('date', float('nan')):.2f}  {acc.get('location', float('nan')):.2f}")
+              f"{acc.get('date', float('nan')):.2f}  {acc.get('location', float('nan')):.2f}  "
+              f"{r['duplicates']:.3f}")
     for name, r in table.items():
         if r.get("reliability"):
             print(f"\n{name}: bin  events  predicted  observed")

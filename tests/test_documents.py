@@ -93,6 +93,17 @@ def test_paragraph_offsets_are_exact_and_header_stays_apart(coder):
         assert text[sentence.start:sentence.end] == sentence.text
 
 
+def test_sentences_end_only_at_final_punctuation(coder):
+    """The coding guide's sentences: a line, cut at final punctuation only; a colon ("Tchad:
+    les rebelles...", "a déclaré: «...»") never ends one."""
+    text = ("Tchad: les rebelles du FACT rejettent le conseil militaire\n"
+            "Le mouvement a déclaré: «Nous marcherons sur la capitale.» L'armée a répondu.")
+    parsed = parse(coder.nlp, text)
+    assert [s.text for s in parsed.sentences] == [
+        "Tchad: les rebelles du FACT rejettent le conseil militaire",
+        "Le mouvement a déclaré: «Nous marcherons sur la capitale.»", "L'armée a répondu."]
+
+
 # -- documents too long for one parse --------------------------------------------------------
 
 _FRENCH = ("Le Mali a signé un accord de défense avec le Niger. La France a condamné mardi "

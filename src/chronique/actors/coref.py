@@ -38,6 +38,8 @@ class DocumentContext:
     cache: dict[tuple[int, int], list[Entity]] = field(default_factory=dict)
     #: the candidate participants of the sentence read before this one (learn/participants.py)
     previous: list = field(default_factory=list)
+    #: how many sentences the document has (where a sentence stands: learn/features.py)
+    sentences: int = 0
 
     def add_person(self, entity: Entity) -> None:
         if not entity.name:

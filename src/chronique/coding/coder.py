@@ -64,7 +64,7 @@ class Coder(CoderParts):
             yield document, self.code_parsed(document, one)
 
     def code_parsed(self, document: Document, parsed: Parsed) -> list[Event]:
-        state = DocState()
+        state = DocState(ctx=DocumentContext(sentences=len(parsed.sentences)))
         published = PartialDate.parse(document.published)
         events: list[Event] = []
         for read in self.read_sentences(parsed, state.ctx):
@@ -79,9 +79,9 @@ class Coder(CoderParts):
                       ) -> tuple[list[Trigger], set[int]]:
         return self.trigger_stage.rule_triggers(sentence, tokens, phrase)
 
-    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
-                 ) -> list[Trigger]:
-        return self.trigger_stage.triggers(sentence, tokens, phrase)
+    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
+                 ctx: DocumentContext | None = None) -> list[Trigger]:
+        return self.trigger_stage.triggers(sentence, tokens, phrase, ctx)
 
     # -- one sentence --------------------------------------------------------------------
     def _sentence_events(self, document: Document, read: ReadSentence, state: DocState,

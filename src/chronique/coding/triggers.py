@@ -21,6 +21,7 @@ from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.triggers import Trigger, TriggerMatcher
 from chronique.lang import setting, words
 from chronique.learn.combine import revise
+from chronique.learn.features import position
 from chronique.lexicon.forms import fold
 from chronique.nlp import Sentence
 
@@ -63,7 +64,7 @@ class TriggerStage:
 
     def __call__(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
                  ctx: DocumentContext) -> SentenceTriggers:
-        triggers = self.triggers(sentence, tokens, phrase)
+        triggers = self.triggers(sentence, tokens, phrase, ctx)
         obligations = self.obligations(tokens, phrase, ctx)
         return SentenceTriggers(triggers, obligations,
                                 frozenset(suppressed(triggers, obligations)))
@@ -77,12 +78,15 @@ class TriggerStage:
                   for i in range(ent.start, ent.end) if sentence.doc[i].pos_ == "NOUN"}
         return [t for t in self.matcher(tokens) if t.token.i not in names], names
 
-    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase) -> list[Trigger]:
-        """The rule triggers, revised by the trigger model when there is one."""
+    def triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
+                 ctx: DocumentContext | None = None) -> list[Trigger]:
+        """The rule triggers, revised by the trigger model when there is one (it reads where
+        the sentence stands in the document from ``ctx``)."""
         triggers, names = self.rule_triggers(sentence, tokens, phrase)
         if self.model is None:
             return triggers
-        return revise(self.model, tokens, triggers, names)
+        where = position(sentence.index, ctx.sentences if ctx is not None else 0)
+        return revise(self.model, tokens, triggers, names, where)
 
     def obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext
                     ) -> list[Obligation]:

@@ -1,6 +1,7 @@
 """How the trigger model and the rule lexicon combine (docs/evaluation.md, "Models").
 
-- A rule trigger stays unless the model gives ``NONE`` at least ``policy.veto``; it takes the
+- A rule trigger stays unless the model gives ``NONE`` at least ``policy.veto`` (``veto_single``
+  in a document of one sentence); it takes the
   model's type instead of the pattern's when the model gives that type ``policy.retype``
   ("a approuvé un prêt": AID, not SUPPORT); its record's ``rule`` then ends in ``+model``.
 - A candidate no rule matched, outside every kept trigger's words and outside names, becomes
@@ -23,14 +24,14 @@ SPAN_DEPS = frozenset({"aux:tense", "aux:pass", "aux", "cop", "expl:comp", "expl
 
 
 def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
-           excluded: set[int]) -> list[Trigger]:
+           excluded: set[int], where: str | None = None) -> list[Trigger]:
     """The rule triggers the model keeps, then the events it adds, in token order."""
     ruled = {t.token.i for t in triggers}
     others = [t for t in tokens if t.i not in ruled and t.i not in excluded and is_candidate(t)]
     probs = model.predict_many([(t.token, t) for t in triggers] + [(t, None) for t in others])
-    kept = []
+    kept, veto = [], model.policy.veto_for(where)
     for trigger, row in zip(triggers, probs, strict=False):
-        if row[model.none] >= model.policy.veto:
+        if row[model.none] >= veto:
             continue
         best = int(row.argmax())
         if best != model.none and model.classes[best] != trigger.pattern.type and \

@@ -29,6 +29,15 @@ def is_candidate(token: Token) -> bool:
     return token.pos_ in CANDIDATE_POS and not token.is_stop and len(token.text) > 2
 
 
+def position(index: int, count: int) -> str:
+    """Where a sentence stands in its document: alone (also when the count is not known),
+    first (a headline or a lead), second (a lead) or further (body: background, reactions,
+    analysis). The combination policy reads it (``Policy.veto_single``)."""
+    if count <= 1:
+        return "single"
+    return "first" if index == 0 else "second" if index == 1 else "body"
+
+
 def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
     """The sparse features of one candidate, as ``name -> 1.0``."""
     lemma = fold(token.lemma_)

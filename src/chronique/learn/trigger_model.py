@@ -29,6 +29,13 @@ class Policy:
     add: float = 0.6     # a candidate no rule matched becomes an event at this probability
     veto: float = 0.98   # a rule trigger is dropped when the model gives NONE this probability
     retype: float = 1.01  # a rule trigger takes the model's type when it has this probability
+    #: the veto for a document of one sentence (a lone sentence is given to code as a report;
+    #: further down an article the same words are more often background); None: ``veto``
+    veto_single: float | None = None
+
+    def veto_for(self, where: str | None) -> float:
+        return self.veto_single if where == "single" and self.veto_single is not None \
+            else self.veto
 
 
 class TriggerModel:

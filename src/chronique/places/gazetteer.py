@@ -40,6 +40,15 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
+def _organisation_names() -> frozenset[str]:
+    """Names and acronyms of the organisations the actor lexicon knows ("Otan", "OMS",
+    "Hamas"): never a city's name, whatever GeoNames lists among its alternate names."""
+    rows = read_tsv(DATA_DIR / "fr" / "organisations.tsv")
+    return frozenset(fold(n) for r in rows
+                     for n in (*r.alternatives("names"), *r.alternatives("acronyms")))
+
+
+@lru_cache(maxsize=1)
 def _alpha3() -> dict[str, str]:
     out = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     out["XK"] = "XKX"
@@ -79,11 +88,15 @@ class Gazetteer:
             entry = Entry(city["name"], codes.get(city["countrycode"]), city.get("admin1code"),
                           city["latitude"], city["longitude"], city["geonameid"], "city",
                           int(city.get("population") or 0))
-            self._add(city["name"], entry)
+            organisations = _organisation_names()
+            if fold(city["name"]) not in organisations:
+                self._add(city["name"], entry)
             alias = replace(entry, alias=True)
             for alt in city.get("alternatenames") or []:
                 folded = fold(alt)
-                if _LATIN.match(folded) and alt[:1].isupper() and folded != fold(city["name"]):
+                # codes ("OUA", "KLA": airports) and organisations' names are not the city's
+                if _LATIN.match(folded) and alt[:1].isupper() and not alt.isupper() \
+                        and folded != fold(city["name"]) and folded not in organisations:
                     self._add(alt, alias)
 
     def _load_subdivisions(self) -> None:

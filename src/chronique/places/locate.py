@@ -21,6 +21,9 @@ from chronique.record import Place
 LOCATIVE = words("locative") | words("locative_places")
 AREA_WORDS = words("area_words")
 GENITIVE = words("genitive_prepositions")
+# names that are ordinary words too ("le Sud", "le Centre"): a place only in a country the
+# text names
+COMMON_NAMES = words("place_stop_words")
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ class PlaceFinder:
         for stop in range(longest, end - 1, -1):
             text = doc[start:stop].text
             entry = self.gazetteer.lookup(text, prefer)
-            if entry is None:
+            if entry is None or (fold(text) in COMMON_NAMES and entry.country not in prefer):
                 continue
             head = doc[start:stop].root
             locative = _is_locative(head)

@@ -42,8 +42,7 @@ class DateStage:
              state: DocState | None = None) -> list[DateExpression]:
         """The sentence's date expressions (the dateline's and page header's words left out);
         the first and last full days up to the publication are kept in ``state``."""
-        text = without_dateline(sentence, document.dateline)
-        text = without_dateline(sentence, document.header, text)
+        text = without_dateline(sentence, document.dateline, document.header)
         found = self.resolver.find(text, published)
         days = [(d.date, d.text) for d in found if self._reported_day(d, sentence, published)]
         if state is not None and days:
@@ -157,13 +156,14 @@ def _simple_conditional(token: Token) -> bool:
     return any(form.endswith("r" + end) and form != stem + end for end in ("ait", "aient"))
 
 
-def without_dateline(sentence: Sentence, dateline: tuple[int, int] | None,
-                     text: str | None = None) -> str:
-    """The sentence's text with the dateline's (or page header's) words blanked (same
+def without_dateline(sentence: Sentence, *spans: tuple[int, int] | None) -> str:
+    """The sentence's text with the dateline's and page header's words blanked (same
     offsets): they date the article, not its events."""
-    text = sentence.text if text is None else text
-    if dateline is None or dateline[0] >= sentence.end or dateline[1] <= sentence.start:
-        return text
-    start, end = max(dateline[0], sentence.start), min(dateline[1], sentence.end)
-    a, b = start - sentence.start, end - sentence.start
-    return text[:a] + " " * (b - a) + text[b:]
+    text = sentence.text
+    for span in spans:
+        if span is None or span[0] >= sentence.end or span[1] <= sentence.start:
+            continue
+        start, end = max(span[0], sentence.start), min(span[1], sentence.end)
+        a, b = start - sentence.start, end - sentence.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text

@@ -55,7 +55,7 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
     parsed_all = parse_many(coder.nlp, [d.text for d in docs], coder.settings.batch_size)
     for record, parsed in zip(records, parsed_all, strict=True):
         spans = trigger_spans(record)
-        ctx = DocumentContext(sentences=len(parsed.sentences))
+        ctx = DocumentContext()
         for sentence, tokens, phrase in coder.read_sentences(parsed, ctx):
             rules, names = coder.rule_triggers(sentence, tokens, phrase)
             by_token = {t.token.i: t for t in rules}

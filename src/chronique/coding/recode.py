@@ -73,6 +73,8 @@ def _holds(when: Mapping[str, Any], coding: Coding, facts: Facts) -> bool:
         return False
     if "modality" in when and coding.modality not in when["modality"]:
         return False
+    if "modes" in when and coding.mode not in when["modes"]:
+        return False
     if "announced" in when and bool(facts.announced) != bool(when["announced"]):
         return False
     if "trigger_lemmas" in when and fold(facts.anchor.lemma_) not in when["trigger_lemmas"]:

@@ -129,10 +129,17 @@ def lemma_keys(token: Token, guess_tense: bool = True) -> set[str]:
 
 def participle_like(token: Token) -> bool:
     """An adjective that is a verb's past participle: it has an auxiliary ("a gelé", "ont
-    été gelés") or is a participle by its morphology."""
+    été gelés"), shares one with the participle it is coordinated to ("a menacé ... et
+    exigé"), or is a participle by its morphology."""
     if "Part" in token.morph.get("VerbForm"):
         return True
-    return any(c.dep_ in {"aux:tense", "aux:pass"} for c in token.children)
+    if any(c.dep_ in {"aux:tense", "aux:pass"} for c in token.children):
+        return True
+    # "a menacé ... et exigé que ...": a conjunct sharing the participle's auxiliary
+    head = token.head
+    return token.dep_ == "conj" and head.i != token.i and head.pos_ in {"VERB", "ADJ"} and \
+        "Part" in head.morph.get("VerbForm") and any(
+            c.dep_ in {"aux:tense", "aux:pass"} for c in head.children)
 
 
 def verbal_noun(token: Token) -> bool:

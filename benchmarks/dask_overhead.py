@@ -76,10 +76,9 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=300, help="articles (default 300)")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    from corpus import generate
-
     from chronique.documents.readers import make_document
     from chronique.run.worker import single_thread
+    from corpus import generate
 
     single_thread()
     documents = [make_document(r["id"], r["text"], published=r["published"], url=r["url"],

@@ -18,12 +18,12 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=200)
     parser.add_argument("--html", metavar="FILE")
     args = parser.parse_args()
-    from corpus import generate
     from pyinstrument import Profiler
 
     from chronique.documents.readers import make_document
     from chronique.pipeline import Coder
     from chronique.run.worker import single_thread
+    from corpus import generate
 
     single_thread()
     documents = [make_document(r["id"], r["text"], published=r["published"], url=r["url"],

@@ -17,6 +17,7 @@ from chronique.actors.phrases import (
     case_of,
     destination,
     ethnic,
+    np_tokens,
     phrase_head,
     sentence_bounds,
 )
@@ -94,6 +95,31 @@ class CountryReader:
                     code = self.places.country_of(place.text)
                 if code and code not in INTERNATIONAL:
                     return replace(entity, country=code, resolved_by="lexicon")
+        return None
+
+    def _named_organisation(self, head: Token, phrase: Phrase, ctx: DocumentContext
+                            ) -> Entity | None:
+        """An organisation the lexicon does not hold, named as the parser's ORG entity at
+        the phrase's head ("Le Conseil fédéral", "le GNA", "le mouvement citoyen Lucha"):
+        of the country the sentence, else the article, names most; no sector is guessed."""
+        span = next((e for e in head.doc.ents if e.label_ == "ORG" and any(
+            e.start <= t.i < e.end for t in np_tokens(head, 1))), None)
+        if span is None or head.pos_ not in {"NOUN", "PROPN"} or not _organisation_name(
+                span) or _described(span) or any(
+                i in phrase.mentions for i in range(span.start, span.end)):
+            return None
+        entity = Entity(span.text, phrase.offset + span.start_char,
+                        phrase.offset + span.end_char, span.text, None, None, None, None,
+                        "organisation-name")
+        counts = self._sentence_countries(head, phrase)
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return replace(entity, country=ranked[0][0])
+        recent = Counter(code for code, _ in
+                         ctx.countries[-setting("country_votes", "recent_mentions"):])
+        ranked = recent.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return replace(entity, country=ranked[0][0])
         return None
 
     def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,
@@ -206,3 +232,24 @@ def _other_arguments(head: Token) -> tuple[set[int], set[int]]:
     # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
     envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
     return others, envoys
+
+
+def _organisation_name(span) -> bool:
+    """An ORG entity that names an organisation: capitalised, not a bracketed agency credit
+    ("(Agence)", "(AFP)"), and of several words unless a name or an acronym ("le GNA"; a lone
+    common noun such as "la Constitution" is not)."""
+    doc = span.doc
+    if not span.text[:1].isupper() or any(t.text in "()" for t in span):
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "(" and span.end < len(doc) and \
+            doc[span.end].text == ")":
+        return False
+    return len(span) > 1 or span[0].pos_ == "PROPN" or span.text.isupper()
+
+
+def _described(span) -> bool:
+    """The name is followed by an apposition that says what it is ("L'ANR, les services de
+    renseignement congolais, ..."): the description is resolved instead."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and \
+        doc[span.end + 1].pos_ == "DET"

@@ -67,7 +67,8 @@ class ActorResolver(NounPhraseReader, CountryReader):
             return found
         entity = self._noun_phrase(token, phrase, ctx)
         if entity is None:
-            return []
+            named = self._named_organisation(token, phrase, ctx)
+            return [named] if named is not None else []
         return self._per_country(token, self._completed(token, entity, phrase, ctx), phrase)
 
     def _referring(self, token: Token, phrase: Phrase, ctx: DocumentContext

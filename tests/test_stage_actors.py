@@ -3,6 +3,7 @@ pass resolves noun phrases in order, so a pronoun finds the subject before it.""
 
 from __future__ import annotations
 
+import pytest
 from stagehelp import read, tokens_named
 
 from chronique.coding.actors import ActorStage
@@ -39,3 +40,14 @@ def test_coordinated_countries_are_two_entities(coder) -> None:
     first = sentences[0]
     found = coder.resolver.resolve(tokens_named(first, "Mali"), first.phrase, ctx)
     assert [e.country for e in found] == ["MLI", "NER"]
+
+
+@pytest.mark.parametrize("phrase", ["Les deux dirigeants", "Les deux présidents",
+                                    "Les deux délégations"])
+def test_the_two_leaders_are_the_two_countries_named(coder, phrase: str) -> None:
+    # anaphors.tsv: "les deux dirigeants" refers back to the last two countries named
+    text = (f"Le président sénégalais a reçu mardi à Dakar son homologue gambien. {phrase} ont "
+            "signé un accord de coopération sur la sécurité des frontières.")
+    events = coder.code_text(text, published="2024-05-15")
+    signed = [e for e in events if e.trigger.text.startswith("ont signé")]
+    assert signed and {a.country for a in signed[0].actor} == {"SEN", "GMB"}

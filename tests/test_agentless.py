@@ -12,6 +12,13 @@ CASES = [
     ("Une tempête tropicale a frappé lundi les côtes du Honduras.", []),
     ("Une bombe a tué trois soldats maliens lundi près de Gao.", ["ASSAULT"]),
     ("Au Niger, le CNSP a décrété lundi un couvre-feu dans tout le pays.", ["COERCE"]),
+    # people, even unnamed, are someone (words/person_nouns.txt)
+    ("Des inconnus ont enlevé lundi un prêtre catholique sur la route de Kaya, au Burkina "
+     "Faso.", ["ASSAULT"]),
+    ("Des milliers de personnes ont manifesté samedi à Beyrouth pour réclamer la démission du "
+     "gouvernement libanais.", ["PROTEST"]),
+    ("Des avions de la coalition ont bombardé Sanaa, visant un dépôt d'armes des Houthis.",
+     ["ASSAULT"]),
 ]
 
 

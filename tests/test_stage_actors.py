@@ -51,3 +51,16 @@ def test_the_two_leaders_are_the_two_countries_named(coder, phrase: str) -> None
     events = coder.code_text(text, published="2024-05-15")
     signed = [e for e in events if e.trigger.text.startswith("ont signé")]
     assert signed and {a.country for a in signed[0].actor} == {"SEN", "GMB"}
+
+
+@pytest.mark.parametrize(("sentence", "country"), [
+    ("Des policiers ont arrêté mardi à Dakar deux journalistes de la radio française RFI.",
+     "SEN"),
+    ("Des gendarmes ont interpellé lundi à Niamey un reporter de la chaîne américaine CNN.",
+     "NER"),
+])
+def test_the_police_are_of_the_place_not_of_the_sentence_s_foreigners(
+        coder, sentence: str, country: str) -> None:
+    # words/local_sectors.txt: a policeman without a country is of the event's place
+    events = coder.code_text(sentence, published="2024-03-06")
+    assert events and [a.country for a in events[0].actor] == [country]

@@ -1,8 +1,8 @@
 """Acts whose doer is no one: a trigger verb in the active voice whose subject is a noun
-phrase that names no actor ("Un séisme a frappé le sud de la Turquie", "La mousson menace les
-récoltes", "Les Super Eagles ont pris d'assaut la surface adverse") is not a political event,
-whatever its object. Devices ("une bombe a tué") imply a doer and are kept; passives and
-pronoun subjects are left to the other stages.
+phrase that names no one ("Un séisme a frappé le sud de la Turquie", "La mousson menace les
+récoltes") is not a political event, whatever its object. Devices ("une bombe a tué") imply a
+doer and are kept; people, even unnamed ("des inconnus"), are someone; passives and pronoun
+subjects are left to the other stages.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from chronique.lang import words
 from chronique.lexicon.forms import fold
 
 DEVICES = words("device_nouns")
+PEOPLE = words("person_nouns")
 AGENT_ENTITIES = {"PER", "ORG"}
 # mentions that name someone (a common group noun without a country does not)
 NAMED = {"country", "metonym", "demonym", "organisation", "person", "name"}
@@ -23,15 +24,19 @@ NAMED = {"country", "metonym", "demonym", "organisation", "person", "name"}
 
 def doer_is_no_one(draft: Draft, mentions: Mapping[int, object]) -> bool:
     """The draft has no actor, and its verb's own subject is a common noun phrase that
-    names no one the coder can identify: no country, organisation or person in it, and no
-    name ("Le CNSP a décrété" keeps its event: a name is someone)."""
+    names no one: no country, organisation, person, group or title in it, no word for people
+    (words/person_nouns.txt: "des inconnus", "des milliers de personnes") and no name ("Le
+    CNSP a décrété" keeps its event: a name is someone)."""
     if draft.actors or draft.trigger is None or draft.trigger.pattern.pos != "verb":
         return False
     subject = _subject(draft.anchor)
     if subject is None or subject.pos_ != "NOUN" or fold(subject.lemma_) in DEVICES:
         return False
     return not any(t.ent_type_ in AGENT_ENTITIES or t.pos_ == "PROPN" or (
-        t.i in mentions and getattr(mentions[t.i], "kind", "") in NAMED) for t in subject.subtree)
+        t.text[:1].isupper() and t.i > t.sent.start) or (
+        t.i in mentions and getattr(mentions[t.i], "kind", "") in NAMED) or (
+        t.pos_ == "NOUN" and (fold(t.lemma_) in PEOPLE or t.i in mentions))
+        for t in subject.subtree)
 
 
 def _subject(verb: Token) -> Token | None:

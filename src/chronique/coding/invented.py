@@ -23,6 +23,8 @@ from chronique.lexicon.forms import fold
 from chronique.record import Entity, Place, Span
 
 DEVICES = words("device_nouns")
+LOCAL_SECTORS = words("local_sectors")
+VOTED = {"sentence", "document"}  # a country voted by the sentence's or article's mentions
 INTERNATIONAL = {"IGO", "NGO", "MNC"}
 PLACED = {"clause", "sentence"}  # a place read in the event's own sentence
 
@@ -30,9 +32,19 @@ PLACED = {"clause", "sentence"}  # a place read in the event's own sentence
 def place_country(entities, country: str, how: str = "location") -> tuple[Entity, ...]:
     """A national group named without its country ("des manifestants", "la police") is of
     the country where the event happens (``resolved_by: location``), or of the national
-    source reporting it (``speaker``)."""
+    source reporting it (``speaker``); the police (words/local_sectors.txt) also when the
+    country was only the one the sentence or article names most."""
     return tuple(replace(e, country=country, resolved_by=how)
-                 if e.country is None and e.sector and not e.id else e for e in entities)
+                 if _unplaced(e, how) else e for e in entities)
+
+
+def _unplaced(entity: Entity, how: str) -> bool:
+    if entity.id or not entity.sector:
+        return False
+    if entity.country is None:
+        return True
+    return how == "location" and entity.resolved_by in VOTED and \
+        entity.sector.lower() in LOCAL_SECTORS and entity.country not in INTERNATIONAL
 
 
 def _named(entities) -> bool:

@@ -144,6 +144,13 @@ class Gazetteer:
                         return entry
         return entries[0]
 
+    def capital(self, demonym: str) -> Entry | None:
+        """The capital of the country an adjective names ("la capitale malienne": Bamako),
+        from demonyms.tsv and the capitals of metonyms.tsv."""
+        code = _demonym_countries().get(fold(demonym))
+        name = _capitals().get(code) if code else None
+        return self.lookup(name, (code,)) if name else None
+
     def context_country(self, name: str) -> str | None:
         """The country a place name points to without doubt: a country or region first in
         rank, or one country for every place of that name."""
@@ -169,3 +176,25 @@ class Gazetteer:
         first = entries[0]
         return first.country if first.kind in {"region", "province", "territory", "city",
                                                 "town", "area"} else None
+
+
+@lru_cache(maxsize=1)
+def _demonym_countries() -> dict[str, str]:
+    """Folded adjective forms (masculine, feminine, their plurals) -> ISO3."""
+    out: dict[str, str] = {}
+    for row in read_tsv(DATA_DIR / "fr" / "demonyms.tsv"):
+        for form in (row["masc"], row["fem"], *row.alternatives("plural_irregular")):
+            if form:
+                for word in (form, form + "s"):
+                    out.setdefault(fold(word), row["iso3"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """ISO3 -> the first capital metonyms.tsv names for it."""
+    out: dict[str, str] = {}
+    for row in read_tsv(DATA_DIR / "fr" / "metonyms.tsv"):
+        if row["kind"] == "capital":
+            out.setdefault(row["iso3"], row.alternatives("form")[0])
+    return out

@@ -22,6 +22,7 @@ from chronique.record import Place
 LOCATIVE = words("locative") | words("locative_places")
 AREA_WORDS = words("area_words")
 GENITIVE = words("genitive_prepositions")
+CAPITAL_WORDS = words("capital_words")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,12 @@ class PlaceFinder:
                 found.append(mention)
                 covered.update(range(mention.start_token, mention.end_token))
         for token in tokens:
+            if token.i not in covered and fold(token.lemma_) in CAPITAL_WORDS:
+                mention = self._capital(token, offset)
+                if mention:
+                    found.append(mention)
+                    covered.update(range(mention.start_token, mention.end_token))
+        for token in tokens:
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             end = token.i + 1
@@ -98,6 +105,18 @@ class PlaceFinder:
                 found.append(mention)
                 covered.update(range(mention.start_token, mention.end_token))
         return found
+
+    def _capital(self, token: Token, offset: int) -> PlaceMention | None:
+        """"dans la capitale malienne": the capital of the country its adjective names."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.i > token.i:
+                entry = self.gazetteer.capital(child.text)
+                if entry is not None:
+                    locative = _is_locative(token)
+                    nested = not locative and _in_locative_phrase(token)
+                    return PlaceMention(token.i, child.i + 1, token, entry,
+                                        locative or nested, offset, nested)
+        return None
 
     def _mention(self, doc: Doc, start: int, end: int, offset: int, prefer: tuple[str, ...],
                  strict: bool) -> PlaceMention | None:

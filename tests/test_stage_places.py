@@ -81,3 +81,12 @@ def test_seats_of_power_and_french_city_names(coder) -> None:
     gazetteer = coder.place_stage.gazetteer
     assert [gazetteer.lookup(n).country for n in ("Pékin", "Vienne", "Mexico", "Maison Blanche")
             ] == ["CHN", "AUT", "MEX", "USA"]
+
+
+def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_its_bracketed_country(coder):
+    # "OBERDORFLI" is no town of the gazetteer: the dateline's "(Suisse)" places the event
+    text = ("Sommet pour la paix en Ukraine\nOBERDORFLI (Suisse), 16 juin 2024 (AFP) - La France "
+            "et l'Allemagne ont apporté dimanche leur soutien au communiqué final.")
+    events = coder.code_text(text)
+    assert events and events[0].location.country == "CHE"
+    assert events[0].location.reason == "dateline"

@@ -52,7 +52,11 @@ class PlaceStage:
             return place
         city = scope.document.dateline_city
         if city and state.article_place is None:
-            entry = self.gazetteer.lookup(city, scope.prefer)
+            # a town the gazetteer does not hold: the country its dateline brackets
+            # ("BÜRGENSTOCK (Suisse), 16 juin")
+            entry = self.gazetteer.lookup(city, scope.prefer) or (
+                self.gazetteer.lookup(scope.document.dateline_region)
+                if scope.document.dateline_region else None)
             if entry is not None:
                 return Place(city, entry.name, entry.country, entry.admin1, entry.lat,
                              entry.lon, entry.geonames_id, None, None, "dateline")

@@ -24,6 +24,7 @@ class Document:
     line: int | None = None  # its line in a JSON Lines file
     dateline: tuple[int, int] | None = None  # where the dateline is: not the event's date
     header: tuple[int, int] | None = None  # the page header's line ("Publié le ..."): nor this
+    dateline_region: str | None = None  # the dateline's bracketed country: "GOMA (RDC)"
 
     def origin(self) -> tuple[str, int | None]:
         """The file it came from (without the line number) and its line."""
@@ -59,7 +60,7 @@ def make_document(doc_id: str, text: str, *, published: str | None = None,
     found = find_published(text, given=published, html_date=html_date, url=url)
     return Document(doc_id, text, found.date, found.source, url, title, lang, source, notes,
                     found.dateline_city, line, found.dateline_span,
-                    found.header_span)
+                    found.header_span, found.dateline_region)
 
 
 def emptiness(text: str) -> str:

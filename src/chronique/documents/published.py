@@ -31,15 +31,22 @@ _CITY = r"(?P<city>[A-ZÀ-Ý][\w'’]+(?:-[\w'’]+)*(?: [A-ZÀ-Ý][\w'’]+(?:-
 _AGENCY = r"\((?P<agency>[^)\n]{1,40})\)"
 _DASH = r"\s*(?:/[^/\n]{1,20}/\s*)?[-–—]{1,2}"
 # the region or country a dateline may put after its city: "CÚCUTA (Colombie), 24 février"
-_REGION = r"(?:\s*\([^)\n]{2,30}\))?"
+_REGION = r"(?:\s*\((?P<region>[^)\n]{2,30})\))?"
+# a second city a joint dateline names after a slash: "NEW DELHI/OTTAWA, 19 septembre"
+_ALSO = r"(?:\s*/\s*[A-ZÀ-Ý][\w'’]+(?:[- ][A-ZÀ-Ý][\w'’]+){0,2})?"
 # "BAMAKO, 3 mars 2023 (AFP) -", "Port-au-Prince, 8 février 2024 –", "QUÉBEC, le 5 mai 2023
 # /CNW/ -", "ASTANA, 18 avril (Xinhua) --", "Kinshasa, 12/03/2019 -", "GOMA (RDC), 3 mai -":
 # a city (and its region), a date, then an agency or a dash, at the start of a line
 DATELINE = re.compile(
-    rf"^[ \t]*{_CITY}{_REGION}\s*,\s*(?:(?i:{'|'.join(_WORDS['dateline_articles'])})\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
+    rf"^[ \t]*{_CITY}{_ALSO}{_REGION}\s*,\s*(?:(?i:{'|'.join(_WORDS['dateline_articles'])})\s+)?{_DATE}\s*(?:{_AGENCY}\s*[-–—]{{0,2}}|{_DASH})",
     re.MULTILINE)
 # "ABIDJAN (AFP) -", "Genève (ATS) –": a city and an agency, no date
 CITY_LINE = re.compile(rf"^[ \t]*{_CITY}\s*(?:,\s*)?{_AGENCY}\s*[-–—]{{1,2}}", re.MULTILINE)
+# "RABAT - Emmanuel Macron a ...", "GOMA (RDC) – Les combats ...": a city in capitals and a
+# dash, no date nor agency
+CAPS_LINE = re.compile(
+    r"^[ \t]*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý'’]{2,}(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+){0,2})"
+    r"(?:\s*\((?P<region>[^)\n]{2,30})\))?\s*[-–—]{1,2}\s", re.MULTILINE)
 # "Publié le 14 avril 2024 à 10h12", "Mis à jour le 14/04/2024", "Dernière mise à jour à 17h05
 # le 02/11", "Publié le lundi 14.04.2024", "Mis en ligne le 3 déc. 2019": on folded text
 HEADER = re.compile(
@@ -57,6 +64,7 @@ class Published:
     dateline_city: str | None = None
     dateline_span: tuple[int, int] | None = None  # the dateline's characters, city to dash
     header_span: tuple[int, int] | None = None  # the page header's line ("Publié le ...")
+    dateline_region: str | None = None  # "(Colombie)" after the city: where it is
 
 
 def find_published(text: str, *, given: str | None = None, html_date: str | None = None,
@@ -64,11 +72,12 @@ def find_published(text: str, *, given: str | None = None, html_date: str | None
     """Publication date of a document and where it came from."""
     head = text[:600]
     dateline = DATELINE.search(head[:400])
-    city_line = dateline or CITY_LINE.search(head[:400])
+    city_line = dateline or CITY_LINE.search(head[:400]) or CAPS_LINE.search(head[:400])
     city = _city(city_line.group("city")) if city_line else None
     span = (city_line.start("city"), city_line.end()) if city_line else None
+    region = (city_line.groupdict().get("region") or "").strip() or None if city_line else None
     header = HEADER.search(fold(head))
-    lines = city, span, _line_span(text, header.start()) if header else None
+    lines = city, span, _line_span(text, header.start()) if header else None, region
     for value, source in ((given, "given"), ((html_date or "")[:10], "html")):
         date = PartialDate.parse(value)
         if date is not None:

@@ -22,6 +22,13 @@ AGENT_ENTITIES = {"PER", "ORG"}
 NAMED = {"country", "metonym", "demonym", "organisation", "person", "name"}
 
 
+def unwritten(draft: Draft, mentions: Mapping[int, object]) -> bool:
+    """An event the coder does not write: no participant it can identify, or a doer that is
+    no one (``keep_unresolved`` writes both)."""
+    return not any(e.keys() for e in (*draft.actors, *draft.recipients)) or \
+        doer_is_no_one(draft, mentions)
+
+
 def doer_is_no_one(draft: Draft, mentions: Mapping[int, object]) -> bool:
     """The draft has no actor, and its verb's own subject is a common noun phrase that
     names no one: no country, organisation, person, group or title in it, no word for people

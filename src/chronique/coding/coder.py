@@ -23,7 +23,7 @@ from chronique.actors.coref import DocumentContext
 from chronique.actors.resolve import Phrase
 from chronique.coding import explain as explaining
 from chronique.coding.actors import ReadSentence
-from chronique.coding.agentless import doer_is_no_one
+from chronique.coding.agentless import unwritten
 from chronique.coding.build import BuildStage, span_of
 from chronique.coding.fallbacks import speaker_fallbacks, trigger_fallbacks
 from chronique.coding.invented import domestic, from_place, from_speaker
@@ -110,8 +110,7 @@ class Coder(CoderParts):
     def _event(self, draft: Draft, scope: Scope) -> Event | None:
         speaker = self.actor_stage.speaker(draft.speaker_token, scope.phrase, scope.ctx)
         draft = speaker_fallbacks(replace(draft, speaker=speaker))
-        if not self.settings.keep_unresolved and (doer_is_no_one(draft, scope.phrase.mentions) or not any(
-                e.keys() for e in (*draft.actors, *draft.recipients))):
+        if not self.settings.keep_unresolved and unwritten(draft, scope.phrase.mentions):
             return None
         span = span_of(scope.sentence, *draft.span_tokens)
         date = self.date_stage(draft, scope)

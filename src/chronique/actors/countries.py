@@ -102,9 +102,11 @@ class CountryReader:
         """An organisation the lexicon does not hold, named as the parser's ORG entity at
         the phrase's head ("Le Conseil fédéral", "le GNA", "le mouvement citoyen Lucha"):
         of the country the sentence, else the article, names most; no sector is guessed."""
-        span = next((e for e in head.doc.ents if e.label_ == "ORG" and any(
-            e.start <= t.i < e.end for t in np_tokens(head, 1))), None)
-        if span is None or head.pos_ not in {"NOUN", "PROPN"} or not _organisation_name(
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        span = next((_entity_span(t) for t in np_tokens(head, 1) if t.ent_type_ == "ORG"),
+                    None)
+        if span is None or not _organisation_name(
                 span) or _described(span) or any(
                 i in phrase.mentions for i in range(span.start, span.end)):
             return None
@@ -253,3 +255,14 @@ def _described(span) -> bool:
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "," and \
         doc[span.end + 1].pos_ == "DET"
+
+
+def _entity_span(token: Token):
+    """The named entity a token belongs to (read from the IOB tags: no ``doc.ents``)."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

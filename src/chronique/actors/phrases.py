@@ -44,7 +44,7 @@ def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
     """"Paris et ses partenaires" parsed with "Paris" outside the subject: the phrase
     before "et" is a conjunct when it names an actor and the parser hung it elsewhere."""
     doc = token.doc
-    start = min(t.i for t in token.subtree)
+    start = token.left_edge.i
     candidates = list(token.children)
     if token.dep_ in {"nsubj", "nsubj:pass"}:
         # "L'Inde et le Pakistan ont échangé des tirs" with "et" hung on the verb
@@ -63,7 +63,7 @@ def left_conjunct(token: Token, mentions: dict[int, Mention]) -> list[Token]:
                 break
             ancestors.add(a.i)
         mention = mentions.get(left.i)
-        if left.i in ancestors or left.i in {t.i for t in token.subtree} or mention is None \
+        if left.i in ancestors or start <= left.i <= token.right_edge.i or mention is None \
                 or mention.kind not in {"country", "metonym", "organisation", "person"} \
                 or left.dep_ == "conj":
             continue

@@ -76,13 +76,9 @@ def case_word(token: Token) -> str:
 
 
 def case_children(token: Token, kind: str, preps: set[str]) -> list[Token]:
-    out = []
-    for child in token.children:
-        if child.dep_.split(":")[0] != kind:
-            continue
-        if case_word(child) in {fold(p) for p in preps}:
-            out.append(child)
-    return out
+    folded = {fold(p) for p in preps}
+    return [child for child in token.children
+            if child.dep_.split(":")[0] == kind and case_word(child) in folded]
 
 
 def case_child(token: Token, kind: str, preps: set[str]) -> Token | None:

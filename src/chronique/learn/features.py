@@ -14,6 +14,7 @@ import numpy
 from spacy.tokens import Token
 
 from chronique.events.arguments import case_word
+from chronique.events.morph import participle_like
 from chronique.events.triggers import Trigger
 from chronique.lang import words
 from chronique.learn.swept import lexicon_features
@@ -22,11 +23,15 @@ from chronique.lexicon.forms import fold
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
 SKIPPED_DEPS = frozenset({"punct", "det", "cc"})
 VECTOR_SIZE = 300
+MORPH_KEYS = ("VerbForm", "Tense", "Mood", "Number")
+NEGATIONS = words("negation_words")
 
 
 def is_candidate(token: Token) -> bool:
-    """Whether the token may carry an event (verb, noun, adjective; never a stop word)."""
-    return token.pos_ in CANDIDATE_POS and not token.is_stop and len(token.text) > 2
+    """Whether the token may carry an event: a verb, a noun, or an adjective that is a past
+    participle ("exigé" tagged ADJ; never "nouvelle", "militaire"); never a stop word."""
+    return token.pos_ in CANDIDATE_POS and not token.is_stop and len(token.text) > 2 and (
+        token.pos_ != "ADJ" or participle_like(token))
 
 
 def position(index: int, count: int) -> str:
@@ -41,12 +46,16 @@ def position(index: int, count: int) -> str:
 def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
     """The sparse features of one candidate, as ``name -> 1.0``."""
     lemma = fold(token.lemma_)
+    head = token.head
+    head_lemma = fold(head.lemma_)
     out = {f"l={lemma}": 1.0, f"pos={token.pos_}": 1.0, f"dep={token.dep_}": 1.0,
            f"l|pos={lemma}|{token.pos_}": 1.0, f"suffix={fold(token.text)[-4:]}": 1.0,
-           f"hl={fold(token.head.lemma_)}": 1.0, f"hpos={token.head.pos_}": 1.0}
-    for key in ("VerbForm", "Tense", "Mood", "Number"):
-        for value in token.morph.get(key):
-            out[f"{key}={value}"] = 1.0
+           f"hl={head_lemma}": 1.0, f"hpos={head.pos_}": 1.0}
+    morph = token.morph.to_dict()
+    for key in MORPH_KEYS:
+        for value in morph.get(key, "").split(","):
+            if value:
+                out[f"{key}={value}"] = 1.0
     if rule is None:
         out["rule=none"] = 1.0
     else:
@@ -54,8 +63,8 @@ def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
         out[f"rule_id={rule.pattern.id}"] = 1.0
     for child in token.children:
         out.update(_child_features(lemma, child))
-    if token.head.i != token.i:
-        out[f"hdep={token.dep_}|{fold(token.head.lemma_)}"] = 1.0
+    if head.i != token.i:
+        out[f"hdep={token.dep_}|{head_lemma}"] = 1.0
     out.update(lexicon_features(token))
     return out
 
@@ -65,8 +74,7 @@ def _child_features(lemma: str, child: Token) -> dict[str, float]:
     if dep in SKIPPED_DEPS:
         return {}
     word = fold(child.lemma_)
-    negations = words("negation_words")
-    if word in negations or fold(child.text) in negations:
+    if word in NEGATIONS or fold(child.text) in NEGATIONS:
         return {"neg": 1.0}
     if word in {"se", "soi"} or dep.startswith("expl"):
         return {"refl": 1.0, f"l+refl={lemma}": 1.0}

@@ -5,6 +5,8 @@ only numpy, and the files (``weights.npz``, ``model.json``) are readable without
 from __future__ import annotations
 
 import json
+from functools import partial
+from operator import is_not
 from pathlib import Path
 
 import numpy
@@ -28,10 +30,11 @@ class LinearModel:
                            vectors: numpy.ndarray | None = None) -> numpy.ndarray:
         """Class probabilities of several examples at once, one row each."""
         get = self.index.get
+        known = partial(is_not, None)
         columns: list[int] = []
         bounds = [0]
         for names in features:
-            columns.extend(c for c in map(get, names) if c is not None)
+            columns.extend(filter(known, map(get, names)))
             bounds.append(len(columns))
         logits = numpy.tile(self.bias, (len(features), 1))
         if columns:

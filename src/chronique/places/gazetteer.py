@@ -23,7 +23,7 @@ from chronique.lexicon.forms import fold
 
 _LATIN = re.compile(r"^[a-z' .\-]+$")
 # Alternate names that are ordinary French words and would mislead ("la", "de", "nice", "sud")
-COMMON_NAMES = words("place_stop_words")
+COMMON_NAMES = words("place_stop_words") | words("shared_regions")
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,14 @@ def test_the_police_are_of_the_place_not_of_the_sentence_s_foreigners(
     # words/local_sectors.txt: a policeman without a country is of the event's place
     events = coder.code_text(sentence, published="2024-03-06")
     assert events and [a.country for a in events[0].actor] == [country]
+
+
+@pytest.mark.parametrize(("published", "country", "ident"), [
+    ("2016-03-22", "BEL", None),   # Belgian Prime Minister then
+    ("2021-03-22", "IGO", "EU"),   # President of the European Council (persons.tsv: 2019-2024)
+])
+def test_an_official_outside_the_term_of_office_is_not_the_organisation_s(
+        coder, published: str, country: str, ident: str | None) -> None:
+    events = coder.code_text("Le Premier ministre Charles Michel a appelé les Belges au calme "
+                             "après les attentats de Bruxelles.", published=published)
+    assert events and (events[0].actor[0].country, events[0].actor[0].id) == (country, ident)

@@ -40,6 +40,9 @@ class DocumentContext:
     previous: list = field(default_factory=list)
     #: how many sentences the document has (where a sentence stands: learn/features.py)
     sentences: int = 0
+    #: the publication year, when known: officials of an organisation outside their term
+    #: are not its officials (``Actor.holds_office``)
+    year: int | None = None
 
     def add_person(self, entity: Entity) -> None:
         if not entity.name:

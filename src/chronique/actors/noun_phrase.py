@@ -21,6 +21,7 @@ from chronique.actors.phrases import (
     modifiers,
     np_tokens,
 )
+from chronique.lexicon import Actor
 from chronique.lexicon.forms import fold
 from chronique.record import Entity
 
@@ -50,16 +51,18 @@ class NounPhraseReader:
                      appositive: bool = True) -> Entity | None:
         mentions = phrase.mentions
         head_mention = mentions.get(head.i)
-        r = self._read_mentions(head, phrase, head_mention)
+        r = self._read_mentions(head, phrase, head_mention, ctx.year)
         if not r.used:
             return None
         _settle_country(head, mentions, head_mention, r)
         self._settle_sector(head, mentions, head_mention, r)
         return self._phrase_entity(head, phrase, ctx, r, appositive)
 
-    def _read_mentions(self, head: Token, phrase: Phrase, head_mention: Mention | None
-                       ) -> _Reading:
-        """What the mentions of the phrase's tokens say, in breadth-first order."""
+    def _read_mentions(self, head: Token, phrase: Phrase, head_mention: Mention | None,
+                       year: int | None = None) -> _Reading:
+        """What the mentions of the phrase's tokens say, in breadth-first order; an official
+        of an organisation outside the term of the office ``year`` falls in is named only
+        ("le Premier ministre Charles Michel" in 2016 is not the European Council's)."""
         mentions = phrase.mentions
         r = _Reading()
         tokens = np_tokens(head) if head_mention is not None else modifiers(head, mentions)
@@ -76,6 +79,9 @@ class NounPhraseReader:
                 continue
             r.used.append(mention)
             actor = mention.actor
+            if mention.kind == "person" and actor.country in INTERNATIONAL and \
+                    not actor.holds_office(year):
+                actor = Actor(name=actor.name, kind=actor.kind, source=actor.source)
             if mention.kind in {"person", "name"}:
                 r.name = r.name or actor.name
                 r.person = True
@@ -204,6 +210,9 @@ class NounPhraseReader:
                 # "le président George Bush": a known short form as the last word
                 self.lexicon.persons.get(fold(words[-1]))
                 if len(words) > 1 and len(words[-1]) > 3 else None)
+            if known_actor and known_actor.country in INTERNATIONAL and \
+                    not known_actor.holds_office(ctx.year):
+                known_actor = None  # out of the office's term: named only
             if known_actor:
                 return Entity(entity.text, entity.start, entity.end, known_actor.name,
                               known_actor.country, entity.sector or known_actor.sector,

@@ -65,8 +65,8 @@ class Coder(CoderParts):
             yield document, self.code_parsed(document, one)
 
     def code_parsed(self, document: Document, parsed: Parsed) -> list[Event]:
-        state = DocState(ctx=DocumentContext(sentences=len(parsed.sentences)))
         published = PartialDate.parse(document.published)
+        state = DocState.begin(len(parsed.sentences), published)
         events: list[Event] = []
         for read in self.read_sentences(parsed, state.ctx):
             events.extend(self._sentence_events(document, read, state, published))

@@ -34,6 +34,12 @@ class DocState:
     seen: set = field(default_factory=set)
     acts: list = field(default_factory=list)  # actors of the article's acts so far
 
+    @classmethod
+    def begin(cls, sentences: int, published: PartialDate | None) -> DocState:
+        """The memory of a document of ``sentences`` sentences, published then."""
+        year = published.year if published is not None else None
+        return cls(ctx=DocumentContext(sentences=sentences, year=year))
+
 
 @dataclass(frozen=True)
 class Scope:

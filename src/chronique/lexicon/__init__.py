@@ -35,6 +35,15 @@ class Actor:
     role: str | None = None
     kind: str = ""
     source: str = ""
+    #: the years of the office a person's row gives (persons.tsv valid_from, valid_to)
+    term: tuple[int | None, int | None] | None = None
+
+    def holds_office(self, year: int | None) -> bool:
+        """Whether a person held the office of their row in ``year`` (unknown: yes)."""
+        if year is None or self.term is None:
+            return True
+        start, end = self.term
+        return (start is None or year >= start) and (end is None or year <= end)
 
 
 @dataclass
@@ -160,7 +169,8 @@ def _load_actors(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
     for row in persons:
         actor = Actor(row["iso3"].upper() or None, row["sector"] or None,
                       row["org"] or None, row["name"],
-                      row["role"] or None, kind="person", source="persons")
+                      row["role"] or None, kind="person", source="persons",
+                      term=(_year(row["valid_from"]), _year(row["valid_to"])))
         for name in [row["name"], *row.alternatives("variants")]:
             lex.persons[fold(name)] = actor
             if name[:1].islower():
@@ -217,3 +227,7 @@ def _load_events(lex: Lexicon, user_dirs: tuple[Path, ...]) -> None:
     lex.ontology = read_yaml(DATA_DIR / "ontology" / "plover.yaml") or {}
     path = DATA_DIR / "ontology" / "cameo.tsv"
     lex.cameo = read_tsv(path) if path.exists() else []
+
+
+def _year(cell: str) -> int | None:
+    return int(cell) if cell.strip().isdigit() else None

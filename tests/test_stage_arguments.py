@@ -46,3 +46,14 @@ def test_the_stage_without_a_model_keeps_the_rules_choice(coder) -> None:
     stage = ArgumentStage(coder.assigner, coder.resolver, model=None)
     args = stage(triggers[0], scope, stage.candidates(scope))
     assert countries(args.actor) == ["MLI"] and countries(args.recipient) == ["NER"]
+
+
+def test_an_agentless_arrest_takes_the_police_named_before(coder):
+    # cues.yaml: passive_agents (coding guide: agentless passives take the police or the
+    # authorities named in the same or the previous sentence)
+    text = ("La police kényane a dispersé mardi une manifestation contre la vie chère à Nairobi. "
+            "Une trentaine de personnes ont été arrêtées.")
+    events = coder.code_text(text, published="2024-07-03")
+    arrests = [e for e in events if e.trigger.text == "ont été arrêtées"]
+    assert arrests and [(a.text, a.country) for a in arrests[0].actor] == [
+        ("police kényane", "KEN")]

@@ -98,7 +98,7 @@ class Coder(CoderParts):
         for trigger, obligation in found.items():
             if trigger is not None:
                 draft = self.modality_stage(trigger, self.argument_stage(trigger, scope, cands))
-                draft = self.recode.draft(trigger_fallbacks(draft, scope, self.assigner),
+                draft = self.recode.draft(trigger_fallbacks(draft, scope, self.assigner, cands),
                                           self.modality.governors)
             else:
                 draft = self.modality_stage.obligation(obligation)

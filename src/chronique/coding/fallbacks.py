@@ -22,18 +22,38 @@ from chronique.coding.tree import (
     subject_of,
 )
 from chronique.events.arguments import ArgumentAssigner
-from chronique.lang import words
+from chronique.events.tree import is_passive
+from chronique.lang import table, words
 from chronique.lexicon.forms import fold
 
 SELF_WORDS = words("self_words")
 ADDRESSED = {"PROTEST", "THREATEN", "REJECT", "ACCUSE"}
+PASSIVE_AGENTS = table("cues")["passive_agents"]
 
 
 def _named(entities) -> bool:
     return any(e.keys() for e in entities)
 
 
-def trigger_fallbacks(draft: Draft, scope: Scope, assigner: ArgumentAssigner) -> Draft:
+def trigger_fallbacks(draft: Draft, scope: Scope, assigner: ArgumentAssigner,
+                      cands=list) -> Draft:
+    """The order, event-noun subject, purpose-clause and passive-agent fallbacks."""
+    draft = _trigger_fallbacks(draft, scope, assigner)
+    if not _named(draft.actors) and draft.event_type in PASSIVE_AGENTS["types"] and \
+            is_passive(draft.anchor) and not any(c.dep_ == "obl:agent"
+                                                 for c in draft.anchor.children):
+        # "trois militants ont été arrêtés": the police or authorities named in the sentence,
+        # else in the one before (coding guide: agentless passives)
+        taken = {(e.start, e.end) for e in draft.recipients}
+        for cand in sorted(cands(), key=lambda c: c.context):
+            found = [e for e in cand.entities if e.sector in PASSIVE_AGENTS["sectors"] and e.keys()
+                     and (e.start, e.end) not in taken]
+            if found:
+                return replace(draft, actors=tuple(found[:1]))
+    return draft
+
+
+def _trigger_fallbacks(draft: Draft, scope: Scope, assigner: ArgumentAssigner) -> Draft:
     """The order, event-noun subject and purpose-clause fallbacks, in that order."""
     trigger, anchor = draft.trigger, draft.anchor
     actors, recipients = draft.actors, draft.recipients

@@ -57,3 +57,12 @@ def test_an_agentless_arrest_takes_the_police_named_before(coder):
     arrests = [e for e in events if e.trigger.text == "ont été arrêtées"]
     assert arrests and [(a.text, a.country) for a in arrests[0].actor] == [
         ("police kényane", "KEN")]
+
+
+def test_an_agentless_freeze_takes_the_government_named_before(coder):
+    text = ("Le gouvernement américain a annoncé mardi de nouvelles mesures contre Moscou. "
+            "Les avoirs de plusieurs oligarques russes ont été gelés.")
+    events = coder.code_text(text, published="2024-03-06")
+    frozen = [e for e in events if e.event_type == "SANCTION"]
+    assert frozen and [(a.text, a.country) for a in frozen[0].actor] == [
+        ("gouvernement américain", "USA")]

@@ -29,7 +29,6 @@ ALLOWED = {
     ("events/recipients.py", "WEAK"): "how an entity was resolved (English identifiers)",
     ("coding/invented.py", "PLACED"): "place reasons (English identifiers)",
     ("coding/invented.py", "VOTED"): "how an entity was resolved (English identifiers)",
-    ("coding/agentless.py", "NAMED"): "mention kinds (English identifiers)",
     ("coding/modality.py", "SLOTTED"): "how arguments were found (English identifiers)",
     ("events/triggers.py", "POS"): "trigger parts of speech (English identifiers)",
     ("documents/jsonl.py", "_TYPES"): "JSON type names for error messages (English)",

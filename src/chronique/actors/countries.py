@@ -113,16 +113,8 @@ class CountryReader:
         entity = Entity(span.text, phrase.offset + span.start_char,
                         phrase.offset + span.end_char, span.text, None, None, None, None,
                         "organisation-name")
-        counts = self._sentence_countries(head, phrase)
-        ranked = counts.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return replace(entity, country=ranked[0][0])
-        recent = Counter(code for code, _ in
-                         ctx.countries[-setting("country_votes", "recent_mentions"):])
-        ranked = recent.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return replace(entity, country=ranked[0][0])
-        return None
+        code = _leader(self._sentence_countries(head, phrase)) or _leader(_recent(ctx))
+        return replace(entity, country=code) if code else None
 
     def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,
                           ctx: DocumentContext | None = None) -> Entity | None:
@@ -142,16 +134,10 @@ class CountryReader:
         if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
             # a sentence that names no country ("La police a tiré sur la foule."): the
             # country the article named most in its last sentences
-            recent = Counter(code for code, _ in
-                             ctx.countries[-setting("country_votes", "recent_mentions"):])
-            ranked = recent.most_common(2)
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                return replace(entity, country=ranked[0][0], resolved_by="document")
-            return None
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return None
-        return replace(entity, country=ranked[0][0], resolved_by="sentence")
+            code = _leader(_recent(ctx))
+            return replace(entity, country=code, resolved_by="document") if code else None
+        code = _leader(counts)
+        return replace(entity, country=code, resolved_by="sentence") if code else None
 
     def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False,
                             places_only: bool = False) -> Counter:
@@ -234,6 +220,20 @@ def _other_arguments(head: Token) -> tuple[set[int], set[int]]:
     # "le ministre a convoqué l'ambassadeur de France": an envoy is a foreigner's
     envoys = {t.i for c in arguments if fold(c.lemma_) in ENVOYS for t in c.subtree}
     return others, envoys
+
+
+def _leader(counts: Counter) -> str | None:
+    """The country that clearly leads a vote (None: no vote, or a tie)."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _recent(ctx: DocumentContext) -> Counter:
+    """The countries of the article's last mentions (coder.yaml: recent_mentions)."""
+    return Counter(code for code, _ in
+                   ctx.countries[-setting("country_votes", "recent_mentions"):])
 
 
 def _organisation_name(span) -> bool:

@@ -79,8 +79,7 @@ class NounPhraseReader:
                 continue
             r.used.append(mention)
             actor = mention.actor
-            if mention.kind == "person" and actor.country in INTERNATIONAL and \
-                    not actor.holds_office(year):
+            if mention.kind == "person" and not actor.holds_office(year):
                 actor = Actor(name=actor.name, kind=actor.kind, source=actor.source)
             if mention.kind in {"person", "name"}:
                 r.name = r.name or actor.name
@@ -210,8 +209,7 @@ class NounPhraseReader:
                 # "le président George Bush": a known short form as the last word
                 self.lexicon.persons.get(fold(words[-1]))
                 if len(words) > 1 and len(words[-1]) > 3 else None)
-            if known_actor and known_actor.country in INTERNATIONAL and \
-                    not known_actor.holds_office(ctx.year):
+            if known_actor and not known_actor.holds_office(ctx.year):
                 known_actor = None  # out of the office's term: named only
             if known_actor:
                 return Entity(entity.text, entity.start, entity.end, known_actor.name,

@@ -11,15 +11,13 @@ from collections.abc import Mapping
 
 from spacy.tokens import Token
 
+from chronique.coding.invented import DEVICES
 from chronique.coding.state import Draft
 from chronique.lang import words
 from chronique.lexicon.forms import fold
 
-DEVICES = words("device_nouns")
 PEOPLE = words("person_nouns")
 AGENT_ENTITIES = {"PER", "ORG"}
-# mentions that name someone (a common group noun without a country does not)
-NAMED = {"country", "metonym", "demonym", "organisation", "person", "name"}
 
 
 def unwritten(draft: Draft, mentions: Mapping[int, object]) -> bool:
@@ -39,11 +37,9 @@ def doer_is_no_one(draft: Draft, mentions: Mapping[int, object]) -> bool:
     subject = _subject(draft.anchor)
     if subject is None or subject.pos_ != "NOUN" or fold(subject.lemma_) in DEVICES:
         return False
-    return not any(t.ent_type_ in AGENT_ENTITIES or t.pos_ == "PROPN" or (
+    return not any(t.i in mentions or t.ent_type_ in AGENT_ENTITIES or t.pos_ == "PROPN" or (
         t.text[:1].isupper() and t.i > t.sent.start) or (
-        t.i in mentions and getattr(mentions[t.i], "kind", "") in NAMED) or (
-        t.pos_ == "NOUN" and (fold(t.lemma_) in PEOPLE or t.i in mentions))
-        for t in subject.subtree)
+        t.pos_ == "NOUN" and fold(t.lemma_) in PEOPLE) for t in subject.subtree)
 
 
 def _subject(verb: Token) -> Token | None:

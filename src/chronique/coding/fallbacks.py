@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -36,7 +37,7 @@ def _named(entities) -> bool:
 
 
 def trigger_fallbacks(draft: Draft, scope: Scope, assigner: ArgumentAssigner,
-                      cands=list) -> Draft:
+                      cands: Callable[[], list] = list) -> Draft:
     """The order, event-noun subject, purpose-clause and passive-agent fallbacks."""
     draft = _trigger_fallbacks(draft, scope, assigner)
     if not _named(draft.actors) and draft.event_type in PASSIVE_AGENTS["types"] and \

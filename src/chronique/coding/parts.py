@@ -40,7 +40,8 @@ class CoderParts:
         self.parse = ParseStage(s.model)
         self.nlp = self.parse.nlp
         self.lexicon = lex = Lexicon.load(s.lexicons)
-        self.gazetteer = Gazetteer(tuple(s.lexicons), lex.country_names, lex.country_label)
+        self.gazetteer = Gazetteer(tuple(s.lexicons), lex.country_names, lex.country_label,
+                                   lex.demonyms, lex.capitals())
         self.finder = MentionFinder(lex, self.nlp)
         self.resolver = ActorResolver(lex, self.gazetteer)
         self.matcher = TriggerMatcher(lex)

@@ -75,9 +75,9 @@ def find_published(text: str, *, given: str | None = None, html_date: str | None
     city_line = dateline or CITY_LINE.search(head[:400]) or CAPS_LINE.search(head[:400])
     city = _city(city_line.group("city")) if city_line else None
     span = (city_line.start("city"), city_line.end()) if city_line else None
-    region = (city_line.groupdict().get("region") or "").strip() or None if city_line else None
+    region = (city_line.groupdict().get("region") or "").strip() if city_line else ""
     header = HEADER.search(fold(head))
-    lines = city, span, _line_span(text, header.start()) if header else None, region
+    lines = city, span, _line_span(text, header.start()) if header else None, region or None
     for value, source in ((given, "given"), ((html_date or "")[:10], "html")):
         date = PartialDate.parse(value)
         if date is not None:

@@ -39,8 +39,10 @@ class Actor:
     term: tuple[int | None, int | None] | None = None
 
     def holds_office(self, year: int | None) -> bool:
-        """Whether a person held the office of their row in ``year`` (unknown: yes)."""
-        if year is None or self.term is None:
+        """Whether a person held the office of their row in ``year`` (unknown: yes). Only an
+        international organisation's official (IGO, NGO) is read by the term: a national
+        leader stays of their country after office."""
+        if year is None or self.term is None or self.country not in {"IGO", "NGO"}:
             return True
         start, end = self.term
         return (start is None or year >= start) and (end is None or year <= end)
@@ -77,6 +79,14 @@ class Lexicon:
     def cue_words(self, key: str, part: str = "lemmas") -> frozenset[str]:
         """The folded words of one list of cues.yaml (``cue_words("leaders")``)."""
         return frozenset(fold(str(w)) for w in (self.cues.get(key) or {}).get(part) or [])
+
+    def capitals(self) -> dict[str, str]:
+        """ISO3 -> the (folded) name of its capital: the first capital metonyms.tsv gives."""
+        out: dict[str, str] = {}
+        for form, actor in self.metonyms.items():
+            if actor.kind == "capital" and actor.country:
+                out.setdefault(actor.country, form)
+        return out
 
 
 def _iso3(alpha2: str) -> str | None:

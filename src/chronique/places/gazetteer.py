@@ -59,8 +59,11 @@ class Gazetteer:
     """Look up places by folded name; several entries per name, most likely first."""
 
     def __init__(self, user_dirs: tuple[Path, ...] = (), country_names: dict[str, str] | None = None,
-                 labels: dict[str, str] | None = None) -> None:
+                 labels: dict[str, str] | None = None, demonyms: dict[str, str] | None = None,
+                 capitals: dict[str, str] | None = None) -> None:
         self._index: dict[str, list[Entry]] = {}
+        self._demonyms = demonyms or {}  # folded adjective -> ISO3
+        self._capitals = capitals or {}  # ISO3 -> its capital's name
         self._countries: dict[str, Entry] = {}
         self._load_cities()
         self._load_subdivisions()
@@ -145,10 +148,10 @@ class Gazetteer:
         return entries[0]
 
     def capital(self, demonym: str) -> Entry | None:
-        """The capital of the country an adjective names ("la capitale malienne": Bamako),
-        from demonyms.tsv and the capitals of metonyms.tsv."""
-        code = _demonym_countries().get(fold(demonym))
-        name = _capitals().get(code) if code else None
+        """The capital of the country an adjective names ("la capitale malienne": Bamako):
+        the lexicon's demonyms and capitals (``Lexicon.capitals``)."""
+        code = self._demonyms.get(fold(demonym))
+        name = self._capitals.get(code) if code else None
         return self.lookup(name, (code,)) if name else None
 
     def context_country(self, name: str) -> str | None:
@@ -176,25 +179,3 @@ class Gazetteer:
         first = entries[0]
         return first.country if first.kind in {"region", "province", "territory", "city",
                                                 "town", "area"} else None
-
-
-@lru_cache(maxsize=1)
-def _demonym_countries() -> dict[str, str]:
-    """Folded adjective forms (masculine, feminine, their plurals) -> ISO3."""
-    out: dict[str, str] = {}
-    for row in read_tsv(DATA_DIR / "fr" / "demonyms.tsv"):
-        for form in (row["masc"], row["fem"], *row.alternatives("plural_irregular")):
-            if form:
-                for word in (form, form + "s"):
-                    out.setdefault(fold(word), row["iso3"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> dict[str, str]:
-    """ISO3 -> the first capital metonyms.tsv names for it."""
-    out: dict[str, str] = {}
-    for row in read_tsv(DATA_DIR / "fr" / "metonyms.tsv"):
-        if row["kind"] == "capital":
-            out.setdefault(row["iso3"], row.alternatives("form")[0])
-    return out

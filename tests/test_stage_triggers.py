@@ -46,3 +46,14 @@ def test_a_participle_sharing_its_auxiliary_is_a_trigger(coder) -> None:
                              "militaires nigériens renoncent au pouvoir.",
                              published="2023-08-01")
     assert ("REQUEST", "request/exiger") in {(e.event_type, e.rule) for e in events}
+
+
+def test_a_participle_hung_on_the_object_is_coordinated_with_its_verb(coder) -> None:
+    # the parser hangs "exigé" on "odieux"; it shares "a" with "condamné": its own event,
+    # with the same subject, not the content of the condemnation
+    events = coder.code_text("Le ministre tchadien a condamné samedi un massacre « odieux » et "
+                             "exigé de Khartoum l'arrestation des coupables.",
+                             published="2021-02-01")
+    requests = [e for e in events if e.event_type == "REQUEST"]
+    assert [e.trigger.text for e in requests] == ["exigé"]
+    assert [a.country for a in requests[0].actor] == ["TCD"]

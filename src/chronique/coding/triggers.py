@@ -18,6 +18,7 @@ from chronique.actors.resolve import ActorResolver, Phrase
 from chronique.coding.tree import ordered, purpose
 from chronique.events.arguments import ArgumentAssigner
 from chronique.events.modality import DENIAL, ModalityReader
+from chronique.events.tree import coordinated_verb
 from chronique.events.triggers import Trigger, TriggerMatcher
 from chronique.lang import setting, words
 from chronique.learn.combine import revise
@@ -139,7 +140,7 @@ def _embedding_head(trigger: Trigger, heads: set[int]) -> int | None:
         if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
             break
         coordinated = node.dep_ == "conj"
-        node = node.head
+        node = coordinated_verb(node) if coordinated else node.head
         if not coordinated and node.i in heads and node.i != trigger.token.i:
             if fold(node.lemma_) in DENIAL:
                 return node.i  # "a démenti avoir mobilisé": the denied event, negated

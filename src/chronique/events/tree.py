@@ -42,13 +42,33 @@ def subject_token(token: Token | None) -> Token | None:
                 if obj is not None:
                     return obj
             token = head
-        elif dep in {"conj", "advcl"}:
+        elif dep == "conj":
+            token = coordinated_verb(token)
+        elif dep == "advcl":
             token = head
         elif dep in {"acl", "amod"} and token.pos_ in {"VERB", "ADJ"}:
             return head
         else:
             return None
     return None
+
+
+def coordinated_verb(token: Token) -> Token:
+    """The head of a conjunct; for a bare past participle the parser hung on a noun phrase
+    ("a dénoncé un acte « barbare » et exigé une enquête": "exigé" under "barbare"), the
+    compound verb above it whose auxiliary it shares."""
+    head = token.head
+    if head.pos_ in {"VERB", "AUX"} or token.pos_ != "VERB" or \
+            "Part" not in token.morph.get("VerbForm") or \
+            any(c.dep_.startswith("aux") for c in token.children):
+        return head
+    current = head
+    while current.head.i != current.i and current.pos_ != "VERB":
+        current = current.head
+    if current.pos_ == "VERB" and current.i < token.i and \
+            any(c.dep_ == "aux:tense" for c in current.children):
+        return current
+    return head
 
 
 def children_with(token: Token, deps: set[str]) -> list[Token]:

@@ -75,3 +75,18 @@ def test_an_official_outside_the_term_of_office_is_not_the_organisation_s(
     events = coder.code_text("Le Premier ministre Charles Michel a appelé les Belges au calme "
                              "après les attentats de Bruxelles.", published=published)
     assert events and (events[0].actor[0].country, events[0].actor[0].id) == (country, ident)
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Le Parlement libyen siège à Tobrouk. Le gouvernement a sollicité jeudi l'Italie pour "
+     "former ses garde-côtes.", "gouvernement"),
+    ("La crise libyenne s'aggrave à Tripoli. Le GNA a demandé mardi l'aide militaire de la "
+     "Turquie.", "GNA"),
+])
+def test_an_actor_without_its_country_is_not_of_the_party_it_acts_on(coder, text, head
+                                                                      ) -> None:
+    # the only country of the sentence is the verb's other party: the article's country
+    sentences, ctx = read(coder, text)
+    second = sentences[1]
+    found = coder.resolver.resolve_one(tokens_named(second, head), second.phrase, ctx)
+    assert [e.country for e in found] == ["LBY"]

@@ -113,7 +113,10 @@ class CountryReader:
         entity = Entity(span.text, phrase.offset + span.start_char,
                         phrase.offset + span.end_char, span.text, None, None, None, None,
                         "organisation-name")
-        code = _leader(self._sentence_countries(head, phrase)) or _leader(_recent(ctx))
+        counts = self._sentence_countries(head, phrase)
+        if not self._sentence_countries(head, phrase, co_arguments=False):
+            counts = Counter()  # only the other party is named ("Le GNA a sollicité Ankara")
+        code = _leader(counts) or _leader(_recent(ctx))
         return replace(entity, country=code) if code else None
 
     def _sentence_country(self, head: Token, entity: Entity, phrase: Phrase,
@@ -131,6 +134,14 @@ class CountryReader:
         counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
                                           places_only=entity.sector == "UAF")
         counts.pop(entity.country, None)
+        if counts and not self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
+                                                   places_only=entity.sector == "UAF",
+                                                   co_arguments=False):
+            # only the other party of the verb is named ("Le gouvernement a sollicité
+            # l'Italie"): the article's country, when it has one
+            code = _leader(_recent(ctx)) if ctx is not None and ctx.countries else None
+            if code:
+                return replace(entity, country=code, resolved_by="document")
         if not counts and ctx is not None and ctx.countries and entity.sector != "REF":
             # a sentence that names no country ("La police a tiré sur la foule."): the
             # country the article named most in its last sentences
@@ -140,7 +151,9 @@ class CountryReader:
         return replace(entity, country=code, resolved_by="sentence") if code else None
 
     def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False,
-                            places_only: bool = False) -> Counter:
+                            places_only: bool = False, co_arguments: bool = True) -> Counter:
+        """The countries the sentence names, weighted (``co_arguments=False``: leaving out
+        the other arguments of the head's verb)."""
         doc = head.doc
         first, last = sentence_bounds(head)
         # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
@@ -174,6 +187,8 @@ class CountryReader:
             if any(aligned(t) for t in doc[mention.start: mention.end]):
                 continue
             if hosts and phrase_head(token).dep_ in {"nsubj", "nsubj:pass"}:
+                continue
+            if not co_arguments and mention.start in others:
                 continue
             # where something happens ("au Soudan") is weaker evidence than who acts
             weight = setting("country_votes", "locative") \

@@ -3,6 +3,7 @@ inside another's phrase."""
 
 from __future__ import annotations
 
+import pytest
 from stagehelp import read
 
 from chronique.coding.triggers import SentenceTriggers, TriggerStage
@@ -57,3 +58,15 @@ def test_a_participle_hung_on_the_object_is_coordinated_with_its_verb(coder) -> 
     requests = [e for e in events if e.event_type == "REQUEST"]
     assert [e.trigger.text for e in requests] == ["exigé"]
     assert [a.country for a in requests[0].actor] == ["TCD"]
+
+
+@pytest.mark.parametrize("context, expected", [
+    ("La crise s'aggrave au Soudan. ", ["ACCUSE", "ASSAULT"]),  # an article
+    ("", ["ACCUSE"]),  # a lone sentence: the report of its main event
+])
+def test_a_relative_clause_of_an_article_reports_its_own_event(coder, context, expected
+                                                                ) -> None:
+    events = coder.code_text(context + "Le gouvernement soudanais a dénoncé mardi les rebelles, "
+                             "qui ont attaqué la veille un convoi de l'armée près d'El-Facher.",
+                             published="2021-02-01")
+    assert [e.event_type for e in events] == expected

@@ -26,6 +26,8 @@ from chronique.learn.features import position
 from chronique.lexicon.forms import fold
 from chronique.nlp import Sentence
 
+#: an adverbial clause so marked may be the content of the verb above it
+CLAUSE_MARKS = words("purpose_marks") | words("condition_marks")
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
 
 
@@ -67,8 +69,11 @@ class TriggerStage:
                  ctx: DocumentContext) -> SentenceTriggers:
         triggers = self.triggers(sentence, tokens, phrase, ctx)
         obligations = self.obligations(tokens, phrase, ctx)
+        # a lone sentence given to code is a report of its main event; in an article, its
+        # relative and adverbial clauses report events of their own
+        article = position(sentence.index, ctx.sentences) != "single"
         return SentenceTriggers(triggers, obligations,
-                                frozenset(suppressed(triggers, obligations)))
+                                frozenset(suppressed(triggers, obligations, article)))
 
     def rule_triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
                       ) -> tuple[list[Trigger], set[int]]:
@@ -108,11 +113,13 @@ class TriggerStage:
         return out
 
 
-def suppressed(triggers: list[Trigger], obligations: list[Obligation]) -> set[int]:
+def suppressed(triggers: list[Trigger], obligations: list[Obligation],
+               article: bool = False) -> set[int]:
     """Triggers inside the phrase of another trigger ("a promis de poursuivre l'aide",
     "a condamné l'attaque", "appuierait une résolution visant à durcir les sanctions"):
     the governing one is the event. Coordination ("a salué ... et a appelé") is not
-    embedding."""
+    embedding, and in an ``article`` neither is a relative or adverbial clause of its own
+    (``_own_clause``)."""
     heads = {t.token.i for t in triggers} | {o.anchor.i for o in obligations}
     out = set()
     embedding = [t for t in triggers if t.pattern.type in EMBEDDING_TYPES]
@@ -127,17 +134,18 @@ def suppressed(triggers: list[Trigger], obligations: list[Obligation]) -> set[in
             continue
         if _participial_adjunct(trigger.token):
             continue
-        governing = _embedding_head(trigger, heads)
+        governing = _embedding_head(trigger, heads, article)
         if governing is not None:
             out.add(governing)
     return out
 
 
-def _embedding_head(trigger: Trigger, heads: set[int]) -> int | None:
+def _embedding_head(trigger: Trigger, heads: set[int], article: bool) -> int | None:
     """Which of the trigger and the trigger governing it is not the event, if any."""
     node = trigger.token
     for _ in range(setting("depths", "suppressed")):
-        if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"}:
+        if node.head.i == node.i or node.dep_ in {"parataxis", "ROOT"} or \
+                article and _own_clause(node):
             break
         coordinated = node.dep_ == "conj"
         node = coordinated_verb(node) if coordinated else node.head
@@ -148,6 +156,16 @@ def _embedding_head(trigger: Trigger, heads: set[int]) -> int | None:
                 return node.i  # "a ordonné des patrouilles": the ordered action
             return trigger.token.i
     return None
+
+
+def _own_clause(node: Token) -> bool:
+    """A relative clause ("la gendarmerie, qui a interpellé dix personnes") or an adverbial
+    clause that is neither a purpose nor a condition ("avant d'être relâchés", "dispersés par
+    la police"): what happens in it is not the content of the verb above it."""
+    if node.dep_ == "acl:relcl":
+        return True
+    return node.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and fold(c.text) in CLAUSE_MARKS for c in node.children)
 
 
 def _participial_adjunct(token: Token) -> bool:

@@ -70,3 +70,10 @@ def test_a_relative_clause_of_an_article_reports_its_own_event(coder, context, e
                              "qui ont attaqué la veille un convoi de l'armée près d'El-Facher.",
                              published="2021-02-01")
     assert [e.event_type for e in events] == expected
+
+
+def test_an_accusation_in_a_purpose_clause_is_the_aim_of_the_protest(coder) -> None:
+    events = coder.code_text("Plusieurs détenus politiques ont entamé une grève de la faim à la "
+                             "prison de Conakry pour dénoncer leur détention sans jugement.",
+                             published="2021-02-01")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("PROTEST", "grève")]

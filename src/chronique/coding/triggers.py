@@ -20,12 +20,14 @@ from chronique.events.arguments import ArgumentAssigner
 from chronique.events.modality import DENIAL, ModalityReader
 from chronique.events.tree import coordinated_verb
 from chronique.events.triggers import Trigger, TriggerMatcher
-from chronique.lang import setting, words
+from chronique.lang import setting, table, words
 from chronique.learn.combine import revise
 from chronique.learn.features import position
 from chronique.lexicon.forms import fold
 from chronique.nlp import Sentence
 
+#: a trigger of these types in a purpose clause of another event is that event's aim
+PURPOSE_TYPES = frozenset(table("cues")["purpose_types"])
 #: an adverbial clause so marked may be the content of the verb above it
 CLAUSE_MARKS = words("purpose_marks") | words("condition_marks")
 EMBEDDING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE"}
@@ -128,7 +130,7 @@ def suppressed(triggers: list[Trigger], obligations: list[Obligation],
             # "L'Algérie menace de couper ...", however the parser attached the infinitive
             out.add(trigger.token.i)
             continue
-        if trigger.pattern.type == "REQUEST" and purpose(trigger.token, heads):
+        if trigger.pattern.type in PURPOSE_TYPES and purpose(trigger.token, heads):
             # "ont bloqué les routes pour réclamer ...": the protest is the event
             out.add(trigger.token.i)
             continue

@@ -69,4 +69,4 @@ def test_a_lone_sentence_has_its_own_veto():
         == ["single", "first", "second", "body", "single"]
     policy = Policy(veto=0.9, veto_single=0.99)
     assert policy.veto_for("single") == 0.99 and policy.veto_for("body") == 0.9
-    assert Policy(veto=0.9).veto_for("single") == 0.9
+    assert Policy(veto=0.9, veto_single=None).veto_for("single") == 0.9

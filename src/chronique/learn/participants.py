@@ -25,6 +25,9 @@ NONE = "NONE"
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 SKIPPED_DEPS = frozenset({"flat:name", "fixed", "case"})
 MAX_PATH = 4
+#: the thresholds a newly trained model starts with: where ``benchmarks/tune_policy.py``
+#: starts its search on the dev sets (``make model``)
+THRESHOLD, FILL, CONTEXT_FILL = 0.4, 0.02, 0.02
 
 
 @dataclass(frozen=True)
@@ -160,10 +163,10 @@ class ParticipantModel:
         self.linear = linear
         self.actor = linear.classes.index("actor")
         self.recipient = linear.classes.index("recipient")
-        self.threshold: float = float(linear.info.get("threshold", 0.5))
-        self.fill: float = float(linear.info.get("fill", 1.01))
+        self.threshold: float = float(linear.info.get("threshold", THRESHOLD))
+        self.fill: float = float(linear.info.get("fill", FILL))
         #: a mention of the previous sentence fills an empty recipient only from this
-        self.context_fill: float = float(linear.info.get("context_fill", 1.01))
+        self.context_fill: float = float(linear.info.get("context_fill", CONTEXT_FILL))
 
     def decide(self, trigger: Token, event_type: str, cands: list[Candidate],
                args: Arguments) -> Arguments:

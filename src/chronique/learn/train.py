@@ -30,8 +30,10 @@ from chronique.learn.combine import synthetic
 from chronique.learn.corpus import gold_records, trigger_spans
 from chronique.learn.features import is_candidate, token_features, token_vector
 from chronique.learn.linear import fit
-from chronique.learn.participants import NONE as NO_ROLE
 from chronique.learn.participants import (
+    CONTEXT_FILL,
+    FILL,
+    THRESHOLD,
     Candidate,
     ParticipantModel,
     candidates,
@@ -39,12 +41,16 @@ from chronique.learn.participants import (
     rule_role,
     with_context,
 )
+from chronique.learn.participants import NONE as NO_ROLE
 from chronique.learn.trigger_model import NONE, Policy, TriggerModel
 from chronique.lexicon.forms import fold
 from chronique.nlp import parse_many
 
 IGNORE = ""
 HEAD_ORDER = {"VERB": 0, "ADJ": 1, "NOUN": 2}
+#: the inverse regularisation strength of both models (on the dev sets 0.5 scored above 1
+#: and 0.25: docs/models.md)
+C = 0.5
 
 
 def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
@@ -139,7 +145,7 @@ def _head(inside: list[Token], rules: list[Trigger], event_type: str) -> Token |
     return min(heads, key=lambda t: HEAD_ORDER[t.pos_]) if heads else None
 
 
-def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = 1.0,
+def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = C,
           policy: Policy | None = None, progress: Callable[[str], None] = print
           ) -> tuple[TriggerModel, ParticipantModel]:
     """Train both models on the gold records of ``paths``; save them in ``out``."""
@@ -160,7 +166,8 @@ def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = 1.0,
         "labels": dict(sorted(Counter(r[2] for r in triggers).items())), **facts}))
     trigger_model.save(out / "triggers")
     participants = ParticipantModel(fit(rows["pair"], seed=seed, c=c, info={
-        "name": "participants", "threshold": 0.5,
+        "name": "participants", "threshold": THRESHOLD, "fill": FILL,
+        "context_fill": CONTEXT_FILL,
         "labels": dict(sorted(Counter(r[2] for r in rows["pair"]).items())), **facts}))
     participants.save(out / "participants")
     progress(f"trained in {time.monotonic() - began:.0f} s -> {out}")

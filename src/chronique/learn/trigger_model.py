@@ -23,15 +23,15 @@ SHIPPED = Path(__file__).resolve().parent.parent / "data" / "models"
 
 @dataclass(frozen=True)
 class Policy:
-    """How the models and the rules combine (thresholds chosen on the dev sets by
-    ``benchmarks/tune_policy.py``)."""
+    """How the models and the rules combine. A newly trained model starts with the defaults:
+    where ``benchmarks/tune_policy.py`` starts its search on the dev sets (``make model``)."""
 
-    add: float = 0.6     # a candidate no rule matched becomes an event at this probability
-    veto: float = 0.98   # a rule trigger is dropped when the model gives NONE this probability
-    retype: float = 1.01  # a rule trigger takes the model's type when it has this probability
+    add: float = 0.5     # a candidate no rule matched becomes an event at this probability
+    veto: float = 0.93   # a rule trigger is dropped when the model gives NONE this probability
+    retype: float = 0.6  # a rule trigger takes the model's type when it has this probability
     #: the veto for a document of one sentence (a lone sentence is given to code as a report;
     #: further down an article the same words are more often background); None: ``veto``
-    veto_single: float | None = None
+    veto_single: float | None = 1.01
 
     def veto_for(self, where: str | None) -> float:
         return self.veto_single if where == "single" and self.veto_single is not None \

@@ -77,3 +77,13 @@ def test_an_accusation_in_a_purpose_clause_is_the_aim_of_the_protest(coder) -> N
                              "prison de Conakry pour dénoncer leur détention sans jugement.",
                              published="2021-02-01")
     assert [(e.event_type, e.trigger.text) for e in events] == [("PROTEST", "grève")]
+
+
+def test_a_verb_the_parser_hangs_on_the_dateline_is_still_a_verb(coder) -> None:
+    # the parser makes "imposé" a participle modifying "BRUXELLES"; its auxiliary says it is
+    # the sentence's verb
+    sentences, _ = read(coder, "BRUXELLES, 20 mai 2024 — L'Union européenne a imposé lundi de "
+                               "nouvelles sanctions à la Russie.")
+    sentence, tokens, phrase = sentences[0]
+    rules, _ = coder.trigger_stage.rule_triggers(sentence, tokens, phrase)
+    assert "sanction/imposer-sanction" in {t.pattern.id for t in rules}

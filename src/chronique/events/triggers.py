@@ -140,8 +140,11 @@ class TriggerMatcher:
             return False
         if pattern.pos == "verb" and token.dep_ == "acl" and "Part" in token.morph.get(
                 "VerbForm") and "Pres" not in token.morph.get("Tense") and not any(
-                c.dep_ == "obl:agent" for c in token.children):
-            return False  # "la politique appelée ...": a participle used as an adjective
+                c.dep_ in {"obl:agent", "aux:tense"} for c in token.children):
+            # "la politique appelée ...": a participle used as an adjective; one with its
+            # auxiliary is a verb the parser hung on a dateline ("BRUXELLES, 20 mai — L'UE a
+            # imposé ...")
+            return False
         children = list(token.children)
         if pattern.requires and not any(_has_slot(token, slot) for slot in pattern.requires):
             return False

@@ -113,8 +113,8 @@ class CountryReader:
         entity = Entity(span.text, phrase.offset + span.start_char,
                         phrase.offset + span.end_char, span.text, None, None, None, None,
                         "organisation-name")
-        counts = self._sentence_countries(head, phrase)
-        if not self._sentence_countries(head, phrase, co_arguments=False):
+        counts, apart = self._sentence_countries(head, phrase)
+        if not apart:
             counts = Counter()  # only the other party is named ("Le GNA a sollicité Ankara")
         code = _leader(counts) or _leader(_recent(ctx))
         return replace(entity, country=code) if code else None
@@ -131,12 +131,10 @@ class CountryReader:
             return None  # "des diplomates occidentaux", "les journalistes étrangers"
         # "la Syrie n'accueillera plus aucun réfugié": refugees are not of their host
         # unidentified gunmen are of the place where they strike, not of their victims
-        counts = self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
-                                          places_only=entity.sector == "UAF")
+        counts, apart = self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
+                                                 places_only=entity.sector == "UAF")
         counts.pop(entity.country, None)
-        if counts and not self._sentence_countries(head, phrase, hosts=entity.sector == "REF",
-                                                   places_only=entity.sector == "UAF",
-                                                   co_arguments=False):
+        if counts and not apart:
             # only the other party of the verb is named ("Le gouvernement a sollicité
             # l'Italie"): the article's country, when it has one
             code = _leader(_recent(ctx)) if ctx is not None and ctx.countries else None
@@ -151,9 +149,9 @@ class CountryReader:
         return replace(entity, country=code, resolved_by="sentence") if code else None
 
     def _sentence_countries(self, head: Token, phrase: Phrase, hosts: bool = False,
-                            places_only: bool = False, co_arguments: bool = True) -> Counter:
-        """The countries the sentence names, weighted (``co_arguments=False``: leaving out
-        the other arguments of the head's verb)."""
+                            places_only: bool = False) -> tuple[Counter, bool]:
+        """The countries the sentence names, weighted, and whether any of them is named
+        outside the other arguments of the head's verb (False: only the other party)."""
         doc = head.doc
         first, last = sentence_bounds(head)
         # the phrase's own words, but not its relative clauses ("les réfugiés qui fuient la
@@ -163,6 +161,7 @@ class CountryReader:
         own = {t.i for t in head.subtree} - clauses
         others, envoys = _other_arguments(head)
         counts: Counter = Counter()
+        apart = False
         seen: set[int] = set()
         for i in range(first, last):
             mention = phrase.mentions.get(i)
@@ -188,8 +187,6 @@ class CountryReader:
                 continue
             if hosts and phrase_head(token).dep_ in {"nsubj", "nsubj:pass"}:
                 continue
-            if not co_arguments and mention.start in others:
-                continue
             # where something happens ("au Soudan") is weaker evidence than who acts
             weight = setting("country_votes", "locative") \
                 if case_of(doc[mention.end - 1]) in LOCATIVE else 1.0
@@ -198,14 +195,17 @@ class CountryReader:
             for code in codes:
                 if code and code not in INTERNATIONAL:
                     counts[code] += weight
+                    apart = apart or mention.start not in others
         if self.places is not None:
-            self._region_votes(head, phrase, counts)
-        return counts
+            apart = self._region_votes(head, phrase, counts) or apart
+        return counts, apart
 
-    def _region_votes(self, head: Token, phrase: Phrase, counts: Counter) -> None:
-        """Regions and towns the lexicon does not hold ("au Darfour", "à Kandahar")."""
+    def _region_votes(self, head: Token, phrase: Phrase, counts: Counter) -> bool:
+        """Regions and towns the lexicon does not hold ("au Darfour", "à Kandahar"), added to
+        ``counts``; whether there was one."""
         doc = head.doc
         first, last = sentence_bounds(head)
+        voted = False
         for ent in doc.ents:
             if ent.label_ != "LOC" or not first <= ent.start < last or \
                     any(i in phrase.mentions for i in range(ent.start, ent.end)):
@@ -215,6 +215,8 @@ class CountryReader:
             code = self.places.country_of(ent.text)
             if code and code not in INTERNATIONAL:
                 counts[code] += setting("country_votes", "region")
+                voted = True
+        return voted
 
 
 def _other_arguments(head: Token) -> tuple[set[int], set[int]]:

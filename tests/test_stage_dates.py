@@ -90,3 +90,21 @@ def test_a_date_of_another_verbs_clause_is_not_the_events(coder) -> None:
     text = ("Alors que le Conseil de sécurité devait se réunir jeudi, le président américain "
             "a condamné mercredi l'assassinat.")
     assert _dated(coder, text, "2021-07-08")["a condamné"] == ("2021-07-07", "weekday")
+
+
+def test_an_act_with_no_date_words_takes_the_day_its_paragraph_named(coder) -> None:
+    text = ("Heurts à Conakry après l'arrestation d'un opposant\n"
+            "Le principal opposant guinéen a été arrêté lundi à son domicile de Conakry.\n"
+            "Samedi, des milliers de ses partisans avaient marché vers le palais présidentiel. "
+            "La police a dispersé les cortèges à coups de gaz lacrymogène.\n"
+            "Le gouvernement a accusé l'opposition de vouloir semer le chaos.")
+    dates = _dated(coder, text, "2020-10-28")
+    assert dates["a dispersé"] == ("2020-10-24", "paragraph-day")
+    assert dates["a accusé"] == ("2020-10-26", "article-day")
+
+
+def test_a_conjunct_takes_its_verbs_date_not_one_of_a_relative_clause(coder) -> None:
+    text = ("Le journaliste sénégalais qui avait critiqué samedi le président a été interpellé "
+            "mercredi par la gendarmerie et placé en détention.")
+    dates = _dated(coder, text, "2021-03-05")
+    assert dates["placé"] == ("2021-03-03", "weekday")

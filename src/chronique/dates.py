@@ -107,6 +107,10 @@ class PartialDate:
         return None
 
 
+def _full_day(date: str | None) -> bool:
+    return bool(date) and "X" not in date and len(date) == 10
+
+
 @dataclass(frozen=True)
 class DateExpression:
     text: str
@@ -133,6 +137,7 @@ class DateResolver:
         self.rules = {r["id"]: r["rule"] for r in data["rules"]}
         self.first_day = frozenset(fold(str(w)) for w in data["first_day"])
         self.relative_days = {fold(k): int(v) for k, v in data["relative_days"].items()}
+        self.anchored_days = {fold(k): int(v) for k, v in data["anchored_days"].items()}
         self.relative = {kind: {fold(k): int(v) for k, v in table.items()}
                          for kind, table in data["relative"].items()}
         self.ago_units = {fold(k): v for k, v in data["ago_units"].items()}
@@ -142,6 +147,7 @@ class DateResolver:
             "first_day": [fold(str(w)) for w in data["first_day"]],
             "day_part": [fold(w) for w in data["day_parts"]],
             "relative_day": list(self.relative_days),
+            "anchored_day": list(self.anchored_days),
             "ago_unit": sorted(self.ago_units, key=len, reverse=True),
             **{f"{kind}_rel": list(table) for kind, table in self.relative.items()}}
         words = {name: "|".join(alts) for name, alts in alternatives.items()}
@@ -149,20 +155,33 @@ class DateResolver:
                           for rid, pattern in data["expressions"]]
         self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
 
-    def find(self, text: str, published: PartialDate | None) -> list[DateExpression]:
-        """Temporal expressions in ``text`` (one sentence), left to right, resolved."""
+    def find(self, text: str, published: PartialDate | None,
+             anchor: PartialDate | None = None) -> list[DateExpression]:
+        """Temporal expressions in ``text`` (one sentence), left to right, resolved. "la
+        veille" and "le lendemain" count from the last full day named before them in the
+        sentence, else from ``anchor``, else from the publication date (rule anchored-day)."""
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         out: list[DateExpression] = []
+        anchored: list[re.Match] = []
         for rid, regex in self._compiled:
             for m in regex.finditer(folded):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                date, rule = self._resolve(rid, m, published)
+                date, rule = (None, rid) if rid == "anchored-day" else \
+                    self._resolve(rid, m, published)
                 if rule is None:
                     continue
                 taken.append((m.start(), m.end()))
+                if rid == "anchored-day":
+                    anchored.append(m)
+                    continue
                 out.append(DateExpression(text[m.start():m.end()], m.start(), m.end(), date, rule))
+        for m in anchored:
+            days = [e for e in out if e.end <= m.start() and _full_day(e.date)]
+            base = PartialDate.parse(days[-1].date) if days else anchor or published
+            date, rule = self._resolve("anchored-day", m, base)
+            out.append(DateExpression(text[m.start():m.end()], m.start(), m.end(), date, rule))
         return sorted(out, key=lambda e: e.start)
 
     def resolve(self, expression: str, published: str | None) -> str | None:
@@ -187,6 +206,8 @@ class DateResolver:
             return self._weekday(self.weekdays.index(g["wd"]), g.get("rel"), pub, rid)
         if rid == "relative-day":
             return self._shift(pub, self.relative_days[g["rel"]]), "relative-day"
+        if rid == "anchored-day":
+            return self._shift(pub, self.anchored_days[g["anc"]]), "anchored-day"
         if rid == "ago":
             return self._ago(g, pub), "ago"
         if rid == "last-week":

@@ -4,8 +4,10 @@ the date each event takes.
 An event takes the first resolved date of its clause, else of its sentence; an act told in
 the future is coded at its announcement (``future-act``). With no date words, an act told in
 the plus-que-parfait takes the last day named before it (``pluperfect-day``: the background
-the text is telling), any other the article's day (``article-day``), else the publication
-date. The article's day is the first full day the article names (the dateline and page
+the text is telling), any other the last day its paragraph named (``paragraph-day``), else
+the article's day (``article-day``), else the publication date. "la veille", "le lendemain"
+count from the day named before them in the sentence, else in the paragraph, else the
+article's day (``anchored-day``). The article's day is the first full day the article names (the dateline and page
 header left out).
 """
 
@@ -43,11 +45,13 @@ class DateStage:
         """The sentence's date expressions (the dateline's and page header's words left out);
         the first and last full days up to the publication are kept in ``state``."""
         text = without_dateline(sentence, document.dateline, document.header)
-        found = self.resolver.find(text, published)
+        near = state and (state.paragraph_day(sentence.paragraph) or state.article_date)
+        found = self.resolver.find(text, published, PartialDate.parse(near[0]) if near else None)
         days = [(d.date, d.text) for d in found if self._reported_day(d, sentence, published)]
         if state is not None and days:
             state.article_date = state.article_date or days[0]
             state.last_date = days[-1]
+            state.last_paragraph = sentence.paragraph
         return found
 
     def _reported_day(self, date: DateExpression, sentence: Sentence,
@@ -88,6 +92,10 @@ def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state
         # "M. Trudeau avait exhorté New Delhi à coopérer", after "lundi": the background
         # the text is telling goes on (dates.yaml: pluperfect-day)
         return EventDate(state.last_date[0], None, "pluperfect-day")
+    if state.paragraph_day(sentence.paragraph) is not None:
+        # "Samedi, des milliers de partisans ont défilé. La police a tiré ...": the
+        # paragraph goes on telling the day it named (dates.yaml: paragraph-day)
+        return EventDate(state.last_date[0], None, "paragraph-day")
     if state.article_date is not None:
         return EventDate(state.article_date[0], None, "article-day")
     if published is not None:
@@ -131,7 +139,7 @@ def _kind(anchor: Token, token: Token | None) -> str:
     nested = any(dep in OTHER_CLAUSE for dep in path)
     if token.i == anchor.i:
         return "nested" if nested else "own"
-    return "governor" if token.i in governors or not nested else "nested"
+    return "nested" if nested else "governor"
 
 
 def _token_at(sentence: Sentence, start: int) -> Token | None:

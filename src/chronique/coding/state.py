@@ -30,9 +30,14 @@ class DocState:
     ctx: DocumentContext = field(default_factory=DocumentContext)
     article_date: tuple[str, str] | None = None  # the first day the article names
     last_date: tuple[str, str] | None = None  # the last day named so far
+    last_paragraph: int | None = None  # the paragraph that named it
     article_place: Place | None = None
     seen: set = field(default_factory=set)
     acts: list = field(default_factory=list)  # actors of the article's acts so far
+
+    def paragraph_day(self, paragraph: int) -> tuple[str, str] | None:
+        """The last day named so far when ``paragraph`` named it."""
+        return self.last_date if self.last_paragraph == paragraph else None
 
     @classmethod
     def begin(cls, sentences: int, published: PartialDate | None) -> DocState:

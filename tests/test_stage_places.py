@@ -90,3 +90,12 @@ def test_a_dateline_town_the_gazetteer_lacks_is_placed_in_its_bracketed_country(
     events = coder.code_text(text)
     assert events and events[0].location.country == "CHE"
     assert events[0].location.reason == "dateline"
+
+
+def test_the_east_of_a_country_is_an_area_though_the_tagger_reads_est_as_a_verb(coder) -> None:
+    scope, draft = scope_and_draft(
+        coder, "Des drones turcs ont frappé mardi un dépôt d'armes dans l'est de la Libye.",
+        "frappé")
+    assert [(p.entry.name, p.locative) for p in scope.places] == [("Libye", True)]
+    place = coder.place_stage(draft, scope)
+    assert (place.country, place.reason) == ("LBY", "clause")

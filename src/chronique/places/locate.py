@@ -154,11 +154,16 @@ def _is_locative(head: Token) -> bool:
         return True
     # "dans le nord du Mali", "près de Gao": the place hangs off an area word
     parent = head.head
-    if parent.i != head.i and fold(parent.lemma_) in AREA_WORDS:
+    if parent.i != head.i and _area_word(parent):
         return any(fold(c.text) in LOCATIVE | {"de", "du", "d'"}
                    for c in parent.children if c.dep_ == "case") or \
             fold(parent.lemma_) == "pres"
-    return bool(cases) and cases[0] in {"de", "d'"} and fold(head.head.lemma_) in AREA_WORDS
+    return bool(cases) and cases[0] in {"de", "d'"} and _area_word(head.head)
+
+
+def _area_word(token: Token) -> bool:
+    """"le nord", "la région"; "l'est" too, which the tagger may read as "être"."""
+    return fold(token.lemma_) in AREA_WORDS or fold(token.text) in AREA_WORDS
 
 
 def _in_locative_phrase(head: Token, depth: int = 2) -> bool:

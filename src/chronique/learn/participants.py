@@ -4,8 +4,10 @@ the mention is the event's ``actor``, its ``recipient``, or neither (``NONE``).
 Candidates are the noun phrases of the sentence that resolve to someone identifiable (a
 country or an organisation id), pronouns included. Features: the dependency path between the
 trigger and the candidate, the candidate's relation and preposition, side and distance, the
-event type and trigger lemma with the path, passive voice, the candidate's sector, and what
-the argument rules (``events/arguments.py``) chose for it. How the choice combines with the
+event type and trigger lemma with the path, passive voice, the candidate's sector, what
+the argument rules (``events/arguments.py``) chose for it, and whether it names the country
+or organisation of the actor they chose (with the event type: a recipient is seldom the
+actor's own country in a diplomatic act, often in an arrest). How the choice combines with the
 rules: ``decide`` (docs/evaluation.md, "Models").
 """
 
@@ -42,9 +44,9 @@ class Candidate:
 def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     """The sentence's candidates, then those of the previous sentence that name someone the
     sentence does not, marked ``context``; this sentence's become the previous ones."""
-    named = set().union(*(_keys(c.entities) for c in cands))
+    named = set().union(*(keys_of(c.entities) for c in cands))
     earlier = [Candidate(c.token, c.entities, True) for c in ctx.previous
-               if not _keys(c.entities) <= named]
+               if not keys_of(c.entities) <= named]
     ctx.previous = cands
     return cands + earlier
 
@@ -73,7 +75,9 @@ def rule_role(candidate: Candidate, args: Arguments) -> str:
 
 
 def pair_features(trigger: Token, event_type: str, candidate: Candidate,
-                  role: str, quoted: frozenset[int] | None = None) -> dict[str, float]:
+                  role: str, quoted: frozenset[int] | None = None,
+                  acting: frozenset[str] = frozenset()) -> dict[str, float]:
+    """``acting``: the countries and ids of the actors the rules chose."""
     if candidate.context:
         return context_features(trigger, event_type, candidate)
     token = candidate.token
@@ -95,6 +99,10 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     }
     if len(candidate.entities) > 1:
         feats["several"] = 1.0
+    if acting and role != "actor":
+        same = bool(keys_of(candidate.entities) & acting)
+        feats[f"same_actor={same}"] = 1.0
+        feats[f"type|same_actor={event_type}|{same}"] = 1.0
     clemma = fold(token.lemma_)
     feats[f"clemma={clemma}"] = 1.0
     feats[f"type|clemma={event_type}|{clemma}"] = 1.0
@@ -176,9 +184,9 @@ class ParticipantModel:
             return args
         actors: list[Entity] = []
         recipients: list[Entity] = []
-        quoted = _quoted_tokens(trigger)
+        quoted, acting = _quoted_tokens(trigger), frozenset(keys_of(args.actor))
         rows = self.linear.probabilities_many([pair_features(
-            trigger, event_type, cand, rule_role(cand, args), quoted) for cand in cands])
+            trigger, event_type, cand, rule_role(cand, args), quoted, acting) for cand in cands])
         scored = list(zip(cands, rows, strict=True))
         for cand, probs in scored:
             if cand.context:
@@ -206,11 +214,11 @@ class ParticipantModel:
         actor when its recipient probability reaches ``fill``; a candidate of the previous
         sentence must reach ``context_fill`` and name no actor of the event."""
         taken = {(e.start, e.end) for e in actor}
-        acting = _keys(actor)
+        acting = keys_of(actor)
         options = [(probs[self.recipient], cand) for cand, probs in scored
                    if not any((e.start, e.end) in taken for e in cand.entities)
                    and (not cand.context or (probs[self.recipient] >= self.context_fill
-                                             and not _keys(cand.entities) & acting))]
+                                             and not keys_of(cand.entities) & acting))]
         if not options:
             return ()
         prob, cand = max(options, key=lambda o: o[0])
@@ -223,7 +231,7 @@ class ParticipantModel:
         self.linear.save(folder)
 
 
-def _keys(entities) -> set[str]:
+def keys_of(entities) -> set[str]:
     """The countries and organisation ids the entities name."""
     return {k for e in entities for k in e.keys()}
 

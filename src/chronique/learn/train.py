@@ -37,6 +37,7 @@ from chronique.learn.participants import (
     Candidate,
     ParticipantModel,
     candidates,
+    keys_of,
     pair_features,
     rule_role,
     with_context,
@@ -83,11 +84,12 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
                 if trigger is None or trigger.pattern.type != label:
                     trigger = synthetic(token, label, "gold")
                 args = coder.assigner(trigger, phrase, ctx)
+                acting = frozenset(keys_of(args.actor))
                 for cand in cands:
                     role = _context_role(cand, event, sentence) if cand.context else \
                         _role(cand, event, sentence, phrase.offset)
-                    yield "pair", (pair_features(token, label, cand, rule_role(cand, args)),
-                                   None, role)
+                    yield "pair", (pair_features(token, label, cand, rule_role(cand, args),
+                                                 acting=acting), None, role)
 
 
 def _context_role(cand: Candidate, event: dict, sentence) -> str:

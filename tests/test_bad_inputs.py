@@ -227,6 +227,7 @@ def test_missing_path_exits_0_without_strict_and_1_with_it(tmp_path):
     (["--lang", "en"], "--lang en: chronique codes French only"),
     (["--errors", "no/such/dir/errors.jsonl"], "--errors no/such/dir/errors.jsonl"),
     (["--lexicon", "no/such/lexicon"], "--lexicon no/such/lexicon: not a folder"),
+    (["--min-confidence", "30"], "--min-confidence 30.0: expected a number from 0 to 1"),
     (["--workers", "0"], "--workers"),
     (["--format", "xml"], "--format"),
 ])

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from chronique.build import confidence
 from chronique.coding.build import BuildStage, backfill, headline, span_of
 from chronique.coding.state import DocState
-from chronique.record import Place
+from chronique.documents.readers import make_document
+from chronique.record import Entity, Place
 
 
 def test_records_keep_exact_spans(coder) -> None:
@@ -40,3 +42,44 @@ def test_calibration_keeps_the_kind(coder) -> None:
     event = coder.code_text("Le Niger a été attaqué par des rebelles maliens.")[0]
     stage = BuildStage(coder.builder, calibration=None)
     assert stage.calibrated(event, None, "verb").extras["kind"] == "verb"
+
+
+class _Flat:
+    """A calibration that gives every event the same confidence."""
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __call__(self, kind: str, raw: float) -> float:
+        return self.value
+
+
+def _built(coder, stage: BuildStage, text: str):
+    document = make_document("t", text, published="2021-03-05", lang="fr")
+    parsed = coder.parse.one(document.text)
+    state = DocState.begin(len(parsed.sentences), None)
+    events = []
+    for read in coder.read_sentences(parsed, state.ctx):
+        saved, coder.build = coder.build, stage
+        try:
+            events += coder._sentence_events(document, read, state, None)
+        finally:
+            coder.build = saved
+    return events
+
+
+def test_events_less_sure_than_the_floor_are_not_written(coder) -> None:
+    text = "Le Mali a rappelé son ambassadeur en France pour consultations."
+    assert _built(coder, BuildStage(coder.builder, _Flat(0.25), 0.3), text) == []
+    kept = _built(coder, BuildStage(coder.builder, _Flat(0.25), 0.0), text)
+    assert [e.confidence for e in kept] == [0.25]
+    # without confidence curves (rules alone) nothing is held back
+    assert _built(coder, BuildStage(coder.builder, None, 0.3), text)
+
+
+def test_a_meeting_of_two_parties_is_as_sure_as_an_act_with_both_sides() -> None:
+    both = [Entity("Le Mali", 0, 7, country="MLI"), Entity("le Niger", 10, 18, country="NER")]
+    meeting = confidence("noun", tuple(both), (), False)
+    directed = confidence("noun", both[:1], both[1:], False)
+    alone = confidence("noun", both[:1], (), False)
+    assert meeting == directed > alone

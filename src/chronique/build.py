@@ -24,7 +24,8 @@ def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, 
                fallback: bool) -> float:
     score = BASE_CONFIDENCE.get(kind, setting("confidence", "default"))
     participants = [*actors, *recipients]
-    if actors and recipients:
+    if (actors and recipients) or len({k for a in actors for k in a.keys()}) > 1:
+        # a meeting codes every party as an actor (PLOVER): two parties found all the same
         score += setting("confidence", "both_sides")
     if any(e.resolved_by in {"pronoun", "anaphor", "coreference"} for e in participants):
         score += setting("confidence", "inferred")

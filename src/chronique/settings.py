@@ -17,6 +17,9 @@ class Settings:
     force_lang: str | None = None   # code texts whatever language they seem to be in
     trigger_model: Path | None = None  # a folder from `chronique train`; None: the shipped one
     rules_only: bool = False        # code with the rule lexicon alone, no trained model
+    #: events whose calibrated confidence is below this are not written (with the models
+    #: only); None: ``data/coder.yaml`` emit.min_confidence; 0 keeps every event
+    min_confidence: float | None = None
     #: longer documents are not coded (reported): about 25 s of coding on one core; None for
     #: no limit (documents longer than ``documents.segments.SEGMENT_CHARS`` are then coded
     #: in segments)

@@ -22,13 +22,16 @@ from chronique.record import Event, Place, SentenceRef, Span
 class BuildStage:
     """Turn drafts into ``Event`` records."""
 
-    def __init__(self, builder: EventBuilder, calibration: Any = None) -> None:
+    def __init__(self, builder: EventBuilder, calibration: Any = None,
+                 min_confidence: float = 0.0) -> None:
         self.builder = builder
         self.calibration = calibration
+        self.min_confidence = min_confidence  # with a calibration only (data/coder.yaml: emit)
 
     def __call__(self, draft: Draft, scope: Scope, span: Span, date: EventDate,
                  location: Place | None) -> Event | None:
-        """The event's record, or None when an event noun repeats one already kept."""
+        """The event's record; None when an event noun repeats one already kept, or when
+        events like it were right less often than ``min_confidence``."""
         document, sentence = scope.document, scope.sentence
         event = self.builder(
             doc_id=document.id, event_type=draft.event_type, mode=draft.mode,
@@ -41,6 +44,8 @@ class BuildStage:
             meta={"lang": document.lang, "published": document.published,
                   "published_source": document.published_source, "url": document.url})
         event = self.calibrated(event, draft.trigger, draft.kind)
+        if self.calibration is not None and event.confidence < self.min_confidence:
+            return None
         key = (event.event_type, keys_of(event.actor), keys_of(event.recipient), event.date,
                event.negated, event.modality)
         if draft.kind == "noun" and key in scope.state.seen:

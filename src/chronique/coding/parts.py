@@ -22,6 +22,7 @@ from chronique.events.arguments import ArgumentAssigner
 from chronique.events.modality import ModalityReader
 from chronique.events.ontology import Ontology
 from chronique.events.triggers import TriggerMatcher
+from chronique.lang import setting
 from chronique.learn.calibration import Calibration
 from chronique.learn.participants import load_participants
 from chronique.learn.trigger_model import SHIPPED, load_model
@@ -63,7 +64,8 @@ class CoderParts:
         self.place_stage = PlaceStage(self.places, self.gazetteer, self.modality)
         self.condemned = CondemnedActs(lex.cues)
         self.build = BuildStage(self.builder, Calibration.load(
-            (s.trigger_model or SHIPPED) / "calibration.json") if models else None)
+            (s.trigger_model or SHIPPED) / "calibration.json") if models else None,
+            setting("emit", "min_confidence") if s.min_confidence is None else s.min_confidence)
 
     trigger_model = property(lambda self: self.trigger_stage.model)
     participant_model = property(lambda self: self.argument_stage.model)

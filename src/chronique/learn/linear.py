@@ -69,8 +69,9 @@ class LinearModel:
 
 
 def fit(rows: list[tuple[dict, numpy.ndarray | None, str]], *, seed: int, c: float,
-        info: dict) -> LinearModel:
-    """Train a multinomial logistic regression on (features, vector, label) rows."""
+        info: dict, balanced: bool = False) -> LinearModel:
+    """Train a multinomial logistic regression on (features, vector, label) rows;
+    ``balanced``: each class weighs as much as the others in the loss, however rare."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -80,7 +81,8 @@ def fit(rows: list[tuple[dict, numpy.ndarray | None, str]], *, seed: int, c: flo
     vectors = [r[1] for r in rows if r[1] is not None]
     matrix = hstack([sparse, csr_matrix(numpy.vstack(vectors))]).tocsr() if vectors else sparse
     labels = [r[2] for r in rows]
-    classifier = LogisticRegression(C=c, max_iter=2000, random_state=seed)
+    classifier = LogisticRegression(C=c, max_iter=2000, random_state=seed,
+                                    class_weight="balanced" if balanced else None)
     classifier.fit(matrix, labels)
     weights = classifier.coef_.T.astype("float32")
     bias = classifier.intercept_.astype("float32")

@@ -167,7 +167,9 @@ def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = C,
         "name": "triggers", "modes": _modes(triggers), "policy": (policy or Policy()).__dict__,
         "labels": dict(sorted(Counter(r[2] for r in triggers).items())), **facts}))
     trigger_model.save(out / "triggers")
-    participants = ParticipantModel(fit(rows["pair"], seed=seed, c=c, info={
+    # most mentions play no part in a given event: balanced classes keep the model from
+    # learning that "no part" is nearly always right (docs/models.md)
+    participants = ParticipantModel(fit(rows["pair"], seed=seed, c=c, balanced=True, info={
         "name": "participants", "threshold": THRESHOLD, "fill": FILL,
         "context_fill": CONTEXT_FILL,
         "labels": dict(sorted(Counter(r[2] for r in rows["pair"]).items())), **facts}))

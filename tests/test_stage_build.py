@@ -83,3 +83,12 @@ def test_a_meeting_of_two_parties_is_as_sure_as_an_act_with_both_sides() -> None
     directed = confidence("noun", both[:1], both[1:], False)
     alone = confidence("noun", both[:1], (), False)
     assert meeting == directed > alone
+
+
+def test_a_doer_the_text_leaves_unnamed_is_not_an_event_half_read(coder) -> None:
+    prisoner = (Entity("un prêtre", 20, 29, country="BFA"),)
+    named = confidence("verb", (Entity("Des rebelles maliens", 0, 20, country="MLI"),),
+                       prisoner, False)
+    unnamed = confidence("verb", (), prisoner, False, doer=True)
+    none = confidence("verb", (), prisoner, False)
+    assert named > unnamed > none

@@ -21,7 +21,9 @@ def event_id(doc_id: str, sentence: int, start: int, event_type: str, version: s
 
 
 def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, ...],
-               fallback: bool) -> float:
+               fallback: bool, doer: bool = False) -> float:
+    """How sure a rule-coded event is, before calibration (``data/coder.yaml``); ``doer``:
+    no actor was identified but the verb's subject is there."""
     score = BASE_CONFIDENCE.get(kind, setting("confidence", "default"))
     participants = [*actors, *recipients]
     if (actors and recipients) or len({k for a in actors for k in a.keys()}) > 1:
@@ -32,7 +34,7 @@ def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, 
     if fallback:
         score += setting("confidence", "fallback")
     if not actors:
-        score += setting("confidence", "no_actor")
+        score += setting("confidence", "unnamed_doer" if doer else "no_actor")
     return max(setting("confidence", "floor"), min(setting("confidence", "ceiling"), score))
 
 
@@ -58,7 +60,8 @@ class EventBuilder:
                  recipients: tuple[Entity, ...], trigger: Span, sentence: SentenceRef,
                  date: str | None, date_text: str | None, date_reason: str | None,
                  location: Place | None, negated: bool, modality: str, speaker: Entity | None,
-                 rule: str, kind: str, fallback: bool, meta: dict) -> Event:
+                 rule: str, kind: str, fallback: bool, meta: dict, doer: bool = False
+                 ) -> Event:
         if event_type == "CONSULT":
             mode = consult_mode(mode, actors, location)
         coding = self.ontology.code(event_type, mode)
@@ -69,7 +72,7 @@ class EventBuilder:
             quad_class=coding.quad_class, goldstein=coding.goldstein, actor=actors,
             recipient=recipients, date=date, date_text=date_text, location=location,
             trigger=trigger, sentence=sentence, negated=negated, modality=modality,
-            speaker=speaker, confidence=confidence(kind, actors, recipients, fallback),
+            speaker=speaker, confidence=confidence(kind, actors, recipients, fallback, doer),
             rule=rule, lang=meta.get("lang") or "fr", date_reason=date_reason,
             published=meta.get("published"), published_source=meta.get("published_source"),
             url=meta.get("url"))

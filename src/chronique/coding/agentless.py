@@ -42,6 +42,13 @@ def doer_is_no_one(draft: Draft, mentions: Mapping[int, object]) -> bool:
         t.pos_ == "NOUN" and fold(t.lemma_) in PEOPLE) for t in subject.subtree)
 
 
+def unnamed_doer(draft: Draft) -> bool:
+    """No actor was identified, but the verb's own active subject is there ("Des inconnus ont
+    enlevé un prêtre"): a doer the text leaves unnamed, not a reading that found none."""
+    return not draft.actors and draft.trigger is not None and \
+        draft.trigger.pattern.pos == "verb" and _subject(draft.anchor) is not None
+
+
 def _subject(verb: Token) -> Token | None:
     """The active subject of the verb, or of the verb its participle hangs on ("..., menaçant
     les rizières": the main clause's subject)."""

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from chronique.build import EventBuilder
+from chronique.coding.agentless import unnamed_doer
 from chronique.coding.dates import EventDate
 from chronique.coding.state import DocState, Draft, Scope
 from chronique.coding.tree import keys_of
@@ -40,7 +41,7 @@ class BuildStage:
             sentence=SentenceRef(sentence.index, sentence.text, sentence.start, sentence.end),
             date=date.date, date_text=date.text, date_reason=date.reason, location=location,
             negated=draft.negated, modality=draft.modality, speaker=draft.speaker,
-            rule=draft.rule, kind=draft.kind, fallback=draft.fallback,
+            rule=draft.rule, kind=draft.kind, fallback=draft.fallback, doer=unnamed_doer(draft),
             meta={"lang": document.lang, "published": document.published,
                   "published_source": document.published_source, "url": document.url})
         event = self.calibrated(event, draft.trigger, draft.kind)

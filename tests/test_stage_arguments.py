@@ -66,3 +66,14 @@ def test_an_agentless_freeze_takes_the_government_named_before(coder):
     frozen = [e for e in events if e.event_type == "SANCTION"]
     assert frozen and [(a.text, a.country) for a in frozen[0].actor] == [
         ("gouvernement américain", "USA")]
+
+
+def test_two_overlapping_mentions_of_one_man_are_one_participant() -> None:
+    from chronique.learn.participants import _unique
+    from chronique.record import Entity
+
+    remarks = Entity("propos de M. Han", 10, 26, name="Han Zheng", country="CHN")
+    han = Entity("M. Han", 20, 26, name="Han Zheng", country="CHN")
+    navies = [Entity("marines russe et chinoise", 40, 65, country="RUS"),
+              Entity("marines russe et chinoise", 40, 65, country="CHN")]
+    assert _unique([remarks, han, *navies]) == [han, *navies]

@@ -238,14 +238,25 @@ def keys_of(entities) -> set[str]:
 
 def _unique(entities: list[Entity]) -> list[Entity]:
     """Each entity once; the entities of one phrase that names several countries ("les
-    marines russe et chinoise") are several."""
+    marines russe et chinoise") are several. Two overlapping mentions of one named someone
+    ("propos de M. Han", "M. Han") are one: the shorter."""
     seen, out = set(), []
     for entity in entities:
         key = (entity.start, entity.end, entity.country, entity.id)
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            continue
+        seen.add(key)
+        same = next((i for i, kept in enumerate(out) if _same_one(kept, entity)), None)
+        if same is None:
             out.append(entity)
+        elif entity.end - entity.start < out[same].end - out[same].start:
+            out[same] = entity
     return out
+
+
+def _same_one(a: Entity, b: Entity) -> bool:
+    return a.name is not None and (a.name, a.country, a.id) == (b.name, b.country, b.id) \
+        and a.start < b.end and b.start < a.end
 
 
 def load_participants(folder: Path | None) -> ParticipantModel | None:

@@ -9,7 +9,7 @@ import hashlib
 
 from chronique.events.ontology import Ontology
 from chronique.lang import setting
-from chronique.record import Entity, Event, Place, SentenceRef, Span
+from chronique.record import Entity, Event, Place, SentenceRef, Span, keys_of
 
 BASE_CONFIDENCE = dict(setting("confidence", "base"))
 
@@ -26,7 +26,7 @@ def confidence(kind: str, actors: tuple[Entity, ...], recipients: tuple[Entity, 
     no actor was identified but the verb's subject is there."""
     score = BASE_CONFIDENCE.get(kind, setting("confidence", "default"))
     participants = [*actors, *recipients]
-    if (actors and recipients) or len({k for a in actors for k in a.keys()}) > 1:
+    if (actors and recipients) or len(keys_of(actors)) > 1:
         # a meeting codes every party as an actor (PLOVER): two parties found all the same
         score += setting("confidence", "both_sides")
     if any(e.resolved_by in {"pronoun", "anaphor", "coreference"} for e in participants):

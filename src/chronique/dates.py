@@ -168,14 +168,14 @@ class DateResolver:
             for m in regex.finditer(folded):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
-                date, rule = (None, rid) if rid == "anchored-day" else \
-                    self._resolve(rid, m, published)
+                if rid == "anchored-day":  # resolved once the days before it are known
+                    taken.append((m.start(), m.end()))
+                    anchored.append(m)
+                    continue
+                date, rule = self._resolve(rid, m, published)
                 if rule is None:
                     continue
                 taken.append((m.start(), m.end()))
-                if rid == "anchored-day":
-                    anchored.append(m)
-                    continue
                 out.append(DateExpression(text[m.start():m.end()], m.start(), m.end(), date, rule))
         for m in anchored:
             days = [e for e in out if e.end <= m.start() and _full_day(e.date)]

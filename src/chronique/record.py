@@ -6,6 +6,7 @@ where an output record is built.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -57,6 +58,11 @@ class Entity:
         if not out and self.country:
             out.add(self.country)
         return frozenset(out)
+
+
+def keys_of(entities: Iterable[Entity]) -> frozenset[str]:
+    """The countries and organisation ids the entities name."""
+    return frozenset(k for e in entities for k in e.keys())
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,11 @@ from chronique.build import EventBuilder
 from chronique.coding.agentless import unnamed_doer
 from chronique.coding.dates import EventDate
 from chronique.coding.state import DocState, Draft, Scope
-from chronique.coding.tree import keys_of
 from chronique.events.happenings import one_per_happening
 from chronique.events.triggers import Trigger
 from chronique.learn.calibration import kind_and_raw
 from chronique.nlp import Parsed, Sentence
-from chronique.record import Event, Place, SentenceRef, Span
+from chronique.record import Event, Place, SentenceRef, Span, keys_of
 
 
 class BuildStage:

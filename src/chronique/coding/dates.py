@@ -7,8 +7,8 @@ the plus-que-parfait takes the last day named before it (``pluperfect-day``: the
 the text is telling), any other the last day its paragraph named (``paragraph-day``), else
 the article's day (``article-day``), else the publication date. "la veille", "le lendemain"
 count from the day named before them in the sentence, else in the paragraph, else the
-article's day (``anchored-day``). The article's day is the first full day the article names (the dateline and page
-header left out).
+article's day (``anchored-day``). The article's day is the first full day the article names
+(the dateline and page header left out).
 """
 
 from __future__ import annotations
@@ -92,10 +92,11 @@ def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state
         # "M. Trudeau avait exhorté New Delhi à coopérer", after "lundi": the background
         # the text is telling goes on (dates.yaml: pluperfect-day)
         return EventDate(state.last_date[0], None, "pluperfect-day")
-    if state.paragraph_day(sentence.paragraph) is not None:
+    day = state.paragraph_day(sentence.paragraph)
+    if day is not None:
         # "Samedi, des milliers de partisans ont défilé. La police a tiré ...": the
         # paragraph goes on telling the day it named (dates.yaml: paragraph-day)
-        return EventDate(state.last_date[0], None, "paragraph-day")
+        return EventDate(day[0], None, "paragraph-day")
     if state.article_date is not None:
         return EventDate(state.article_date[0], None, "article-day")
     if published is not None:

@@ -17,10 +17,10 @@ from typing import Any
 from spacy.tokens import Token
 
 from chronique.coding.state import DocState, Draft
-from chronique.coding.tree import SUBJECT_DEPS, keys_of, self_recipients
+from chronique.coding.tree import SUBJECT_DEPS, self_recipients
 from chronique.lang import words
 from chronique.lexicon.forms import fold
-from chronique.record import Entity, Place, Span
+from chronique.record import Entity, Place, Span, keys_of
 
 DEVICES = words("device_nouns")
 LOCAL_SECTORS = words("local_sectors")

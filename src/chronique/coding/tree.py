@@ -8,7 +8,6 @@ from chronique.events.triggers import Trigger
 from chronique.lang import setting, words
 from chronique.lexicon.forms import fold
 from chronique.nlp import Sentence
-from chronique.record import Entity
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 NP_HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -72,10 +71,6 @@ def self_recipients(recipients, actors) -> bool:
     keys = {k for r in recipients for k in r.keys()}
     mine = {k for a in actors for k in a.keys()}
     return bool(keys) and keys <= mine
-
-
-def keys_of(entities: tuple[Entity, ...]) -> frozenset:
-    return frozenset(k for e in entities for k in e.keys())
 
 
 def subtree_range(top: Token, sentence: Sentence) -> tuple[int, int]:

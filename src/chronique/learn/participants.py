@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from chronique.events.arguments import Arguments, case_word, is_passive
 from chronique.learn.linear import LinearModel
 from chronique.lexicon.forms import fold
-from chronique.record import Entity
+from chronique.record import Entity, keys_of
 
 NONE = "NONE"
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -184,7 +184,7 @@ class ParticipantModel:
             return args
         actors: list[Entity] = []
         recipients: list[Entity] = []
-        quoted, acting = _quoted_tokens(trigger), frozenset(keys_of(args.actor))
+        quoted, acting = _quoted_tokens(trigger), keys_of(args.actor)
         rows = self.linear.probabilities_many([pair_features(
             trigger, event_type, cand, rule_role(cand, args), quoted, acting) for cand in cands])
         scored = list(zip(cands, rows, strict=True))
@@ -229,11 +229,6 @@ class ParticipantModel:
         self.linear.info["fill"] = self.fill
         self.linear.info["context_fill"] = self.context_fill
         self.linear.save(folder)
-
-
-def keys_of(entities) -> set[str]:
-    """The countries and organisation ids the entities name."""
-    return {k for e in entities for k in e.keys()}
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

@@ -37,7 +37,6 @@ from chronique.learn.participants import (
     Candidate,
     ParticipantModel,
     candidates,
-    keys_of,
     pair_features,
     rule_role,
     with_context,
@@ -46,6 +45,7 @@ from chronique.learn.participants import NONE as NO_ROLE
 from chronique.learn.trigger_model import NONE, Policy, TriggerModel
 from chronique.lexicon.forms import fold
 from chronique.nlp import parse_many
+from chronique.record import keys_of
 
 IGNORE = ""
 HEAD_ORDER = {"VERB": 0, "ADJ": 1, "NOUN": 2}
@@ -84,7 +84,7 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
                 if trigger is None or trigger.pattern.type != label:
                     trigger = synthetic(token, label, "gold")
                 args = coder.assigner(trigger, phrase, ctx)
-                acting = frozenset(keys_of(args.actor))
+                acting = keys_of(args.actor)
                 for cand in cands:
                     role = _context_role(cand, event, sentence) if cand.context else \
                         _role(cand, event, sentence, phrase.offset)

@@ -3,8 +3,9 @@
     python benchmarks/tune_policy.py --model DIR [--write]
 
 Codes the dev sets (never the blind split) and prints core F1 per set while it searches the
-thresholds one at a time (``GRID``: the trigger model's ``add``, ``veto``, ``veto_single`` and
-``retype``; the participant model's threshold, its ``fill`` — an event without a recipient
+thresholds one at a time (``GRID``: the trigger model's ``add``, ``veto``, ``veto_single``,
+``retype``, ``embedded`` and ``embedded_single`` — how sure it must be that a trigger the rules
+found inside another's phrase is an event of its own, in an article and in a lone sentence; the participant model's threshold, its ``fill`` — an event without a recipient
 takes the likeliest candidate at that probability — and ``context_fill`` — how likely a mention
 of the previous sentence must be the recipient to fill an empty one). The search starts from
 the policy stored in the model folder (``chronique train`` writes the defaults of
@@ -41,10 +42,11 @@ PART = (0.4, 0.5, 0.6, 1.01)
 RETYPE = (0.4, 0.5, 0.6, 0.8, 1.01)
 FILL = (0.02, 0.05, 0.1, 0.2, 1.01)
 CONTEXT_FILL = (0.02, 0.2, 0.4, 0.6, 1.01)
+EMBEDDED = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 OFF = 1.01  # a threshold no probability reaches: that model changes nothing
 #: each threshold and the values tried for it, in the order they are searched
-GRID = {"add": ADD, "veto": VETO, "single": VETO, "retype": RETYPE, "part": PART,
-        "fill": FILL, "context": CONTEXT_FILL}
+GRID = {"add": ADD, "veto": VETO, "single": VETO, "retype": RETYPE, "embedded": EMBEDDED,
+        "embedded_single": EMBEDDED, "part": PART, "fill": FILL, "context": CONTEXT_FILL}
 #: passes over GRID at most (the search stops when a pass changes nothing)
 PASSES = 2
 #: what the best setting maximises: the three dev sets alike (the sentences, the news-style
@@ -104,7 +106,9 @@ def main() -> int:
 
     def use(setting: dict) -> None:
         triggers.policy = replace(triggers.policy, add=setting["add"], veto=setting["veto"],
-                                  retype=setting["retype"], veto_single=setting["single"])
+                                  retype=setting["retype"], veto_single=setting["single"],
+                                  embedded=setting["embedded"],
+                                  embedded_single=setting["embedded_single"])
         participants.threshold, participants.fill = setting["part"], setting["fill"]
         participants.context_fill = setting["context"]
 
@@ -135,6 +139,7 @@ def main() -> int:
     policy = triggers.policy
     chosen = trial({"add": policy.add, "veto": policy.veto,
                     "single": policy.veto_for("single"), "retype": policy.retype,
+                    "embedded": policy.embedded, "embedded_single": policy.embedded_single,
                     "part": participants.threshold, "fill": participants.fill,
                     "context": participants.context_fill})
     for _ in range(PASSES):

@@ -38,3 +38,28 @@ def test_previous_candidates_name_someone_new_and_are_marked(coder):
     found = with_context(second, ctx)
     assert [c.context for c in found] == [False, True]
     assert found[1].entities[0].country == "RUS"
+
+
+def test_the_opening_names_whom_the_article_is_about_further_down(coder):
+    doc = coder.nlp("Pékin et Moscou et Paris")
+    pekin = Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))
+    moscou = Candidate(doc[2], (Entity("Moscou", 9, 15, country="RUS"),))
+    paris = Candidate(doc[4], (Entity("Paris", 19, 24, country="FRA"),))
+    ctx = DocumentContext(sentences=5)
+    with_context([pekin], ctx)       # the headline
+    with_context([moscou], ctx)      # the lead
+    with_context([], ctx)            # a sentence naming no one
+    found = with_context([paris], ctx)
+    # Pékin and Moscou are no longer the previous sentence's, but the article's opening's
+    assert [(c.entities[0].country, c.context, c.source) for c in found] == [
+        ("FRA", False, "sentence"), ("CHN", True, "opening"), ("RUS", True, "opening")]
+
+
+def test_the_opening_adds_no_one_the_sentence_already_names(coder):
+    doc = coder.nlp("Pékin et Moscou")
+    pekin = Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))
+    ctx = DocumentContext(sentences=4)
+    with_context([pekin], ctx)
+    with_context([], ctx)
+    found = with_context([Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))], ctx)
+    assert [c.context for c in found] == [False]

@@ -3,6 +3,8 @@ inside another's phrase."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from stagehelp import read
 
@@ -87,3 +89,24 @@ def test_a_verb_the_parser_hangs_on_the_dateline_is_still_a_verb(coder) -> None:
     sentence, tokens, phrase = sentences[0]
     rules, _ = coder.trigger_stage.rule_triggers(sentence, tokens, phrase)
     assert "sanction/imposer-sanction" in {t.pattern.id for t in rules}
+
+
+def test_the_model_may_hold_an_embedded_trigger_for_an_event_of_its_own(coder) -> None:
+    """policy.embedded: how sure the trigger model must be that a trigger inside another's
+    phrase is an event all the same (0: always; above 1: never, the rules decide)."""
+    model = coder.trigger_stage.model
+    assert model is not None
+    sentences, ctx = read(coder, "Le sommet s'est ouvert lundi à Bruxelles. Le président a "
+                                 "promis de poursuivre l'aide militaire à l'Ukraine.")
+    ctx.sentences = 2
+    saved = model.policy
+    found = {}
+    try:
+        for floor in (1.01, 0.0):
+            model.policy = replace(saved, embedded=floor)
+            found[floor] = coder.trigger_stage(*sentences[1], ctx)
+    finally:
+        model.policy = saved
+    aide = next(t.token.i for t in found[0.0].triggers if t.token.text == "aide")
+    assert aide in found[1.01].suppressed
+    assert aide not in found[0.0].suppressed

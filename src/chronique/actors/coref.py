@@ -38,6 +38,10 @@ class DocumentContext:
     cache: dict[tuple[int, int], list[Entity]] = field(default_factory=dict)
     #: the candidate participants of the sentence read before this one (learn/participants.py)
     previous: list = field(default_factory=list)
+    #: the candidate participants of the document's opening sentences, and how many of its
+    #: sentences have been read for it (learn/participants.py)
+    opening: list = field(default_factory=list)
+    opened: int = 0
     #: how many sentences the document has (where a sentence stands: learn/features.py)
     sentences: int = 0
     #: the publication year, when known: officials of an organisation outside their term

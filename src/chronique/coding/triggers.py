@@ -69,13 +69,27 @@ class TriggerStage:
 
     def __call__(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
                  ctx: DocumentContext) -> SentenceTriggers:
-        triggers = self.triggers(sentence, tokens, phrase, ctx)
         obligations = self.obligations(tokens, phrase, ctx)
+        where = position(sentence.index, ctx.sentences)
         # a lone sentence given to code is a report of its main event; in an article, its
         # relative and adverbial clauses report events of their own
+        article = where != "single"
+        rules, names = self.rule_triggers(sentence, tokens, phrase)
+        # what the rules find inside another trigger's phrase, told to the model
+        embedded = frozenset(suppressed(rules, obligations, article))
+        triggers = self.revised(rules, names, tokens, where, embedded)
+        inside = suppressed(triggers, obligations, article)
+        if self.model is not None:
+            inside -= self.model.events_of_their_own(
+                [t for t in triggers if t.token.i in inside], embedded, where)
+        return SentenceTriggers(triggers, obligations, frozenset(inside))
+
+    def embedded(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
+                 ctx: DocumentContext, rules: list[Trigger]) -> frozenset[int]:
+        """The rule triggers the rules find inside another trigger's phrase (what the trigger
+        model is told when it learns, as when it codes)."""
         article = position(sentence.index, ctx.sentences) != "single"
-        return SentenceTriggers(triggers, obligations,
-                                frozenset(suppressed(triggers, obligations, article)))
+        return frozenset(suppressed(rules, self.obligations(tokens, phrase, ctx), article))
 
     def rule_triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
                       ) -> tuple[list[Trigger], set[int]]:
@@ -91,10 +105,15 @@ class TriggerStage:
         """The rule triggers, revised by the trigger model when there is one (it reads where
         the sentence stands in the document from ``ctx``)."""
         triggers, names = self.rule_triggers(sentence, tokens, phrase)
+        where = position(sentence.index, ctx.sentences if ctx is not None else 0)
+        return self.revised(triggers, names, tokens, where)
+
+    def revised(self, triggers: list[Trigger], names: set[int], tokens: list[Token],
+                where: str, embedded: frozenset[int] = frozenset()) -> list[Trigger]:
+        """The rule triggers, revised by the trigger model when there is one."""
         if self.model is None:
             return triggers
-        where = position(sentence.index, ctx.sentences if ctx is not None else 0)
-        return revise(self.model, tokens, triggers, names, where)
+        return revise(self.model, tokens, triggers, names, where, embedded)
 
     def obligations(self, tokens: list[Token], phrase: Phrase, ctx: DocumentContext
                     ) -> list[Obligation]:

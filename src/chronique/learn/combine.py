@@ -24,11 +24,14 @@ SPAN_DEPS = frozenset({"aux:tense", "aux:pass", "aux", "cop", "expl:comp", "expl
 
 
 def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
-           excluded: set[int], where: str | None = None) -> list[Trigger]:
-    """The rule triggers the model keeps, then the events it adds, in token order."""
+           excluded: set[int], where: str | None = None,
+           embedded: frozenset[int] = frozenset()) -> list[Trigger]:
+    """The rule triggers the model keeps, then the events it adds, in token order
+    (``embedded``: the rule triggers inside another trigger's phrase)."""
     ruled = {t.token.i for t in triggers}
     others = [t for t in tokens if t.i not in ruled and t.i not in excluded and is_candidate(t)]
-    probs = model.predict_many([(t.token, t) for t in triggers] + [(t, None) for t in others])
+    probs = model.predict_many([(t.token, t) for t in triggers] + [(t, None) for t in others],
+                               embedded)
     kept, veto = [], model.policy.veto_for(where)
     for trigger, row in zip(triggers, probs, strict=False):
         if row[model.none] >= veto:

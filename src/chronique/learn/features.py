@@ -43,8 +43,11 @@ def position(index: int, count: int) -> str:
     return "first" if index == 0 else "second" if index == 1 else "body"
 
 
-def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
-    """The sparse features of one candidate, as ``name -> 1.0``."""
+def token_features(token: Token, rule: Trigger | None, embedded: bool = False
+                   ) -> dict[str, float]:
+    """The sparse features of one candidate, as ``name -> 1.0``; ``embedded``: the rules
+    found the candidate inside another trigger's phrase (``coding/triggers.py``
+    ``suppressed``: "a promis de poursuivre l'aide")."""
     lemma = fold(token.lemma_)
     head = token.head
     head_lemma = fold(head.lemma_)
@@ -61,6 +64,10 @@ def token_features(token: Token, rule: Trigger | None) -> dict[str, float]:
     else:
         out[f"rule={rule.pattern.type}"] = 1.0
         out[f"rule_id={rule.pattern.id}"] = 1.0
+    if embedded:
+        out["embedded"] = 1.0
+        out[f"embedded|dep={token.dep_}"] = 1.0
+        out[f"embedded|hl={head_lemma}"] = 1.0
     for child in token.children:
         out.update(_child_features(lemma, child))
     if head.i != token.i:

@@ -27,6 +27,8 @@ NONE = "NONE"
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 SKIPPED_DEPS = frozenset({"flat:name", "fixed", "case"})
 MAX_PATH = 4
+#: how many sentences open an article (its headline and its lead)
+OPENING = 2
 #: the thresholds a newly trained model starts with: where ``benchmarks/tune_policy.py``
 #: starts its search on the dev sets (``make model``)
 THRESHOLD, FILL, CONTEXT_FILL = 0.4, 0.02, 0.02
@@ -39,16 +41,31 @@ class Candidate:
     #: named in the previous sentence: a recipient the event's own sentence leaves implicit
     #: ("Washington a adressé un ultimatum à Bagdad. Bagdad l'a rejeté.")
     context: bool = False
+    #: where a ``context`` candidate was named: "previous" sentence or the "opening" (the
+    #: headline and the lead: whom the article is about)
+    source: str = "sentence"
 
 
 def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     """The sentence's candidates, then those of the previous sentence that name someone the
-    sentence does not, marked ``context``; this sentence's become the previous ones."""
+    sentence does not, then those of the article's opening (headline and lead) that name
+    someone neither does, each marked ``context``; this sentence's become the previous
+    ones."""
     named = set().union(*(keys_of(c.entities) for c in cands))
-    earlier = [Candidate(c.token, c.entities, True) for c in ctx.previous
+    earlier = [Candidate(c.token, c.entities, True, "previous") for c in ctx.previous
                if not keys_of(c.entities) <= named]
+    named |= set().union(*(keys_of(c.entities) for c in earlier))
+    opening = []
+    for cand in ctx.opening:
+        keys = keys_of(cand.entities)
+        if keys and not keys <= named:
+            opening.append(Candidate(cand.token, cand.entities, True, "opening"))
+            named |= keys
     ctx.previous = cands
-    return cands + earlier
+    if ctx.opened < OPENING:
+        ctx.opening.extend(cands)
+        ctx.opened += 1
+    return cands + earlier + opening
 
 
 def candidates(resolver, tokens: list[Token], phrase, ctx) -> list[Candidate]:
@@ -120,7 +137,8 @@ def context_features(trigger: Token, event_type: str, candidate: Candidate
     lemma, with the event's type and trigger lemma (no path: another sentence)."""
     token, entity = candidate.token, candidate.entities[0]
     lemma, clemma = fold(trigger.lemma_), fold(token.lemma_)
-    return {"ctx": 1.0, f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
+    return {"ctx": 1.0, f"ctx|from={candidate.source}": 1.0,
+            f"ctx|from|type={candidate.source}|{event_type}": 1.0, f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
             f"ctx|cdep={token.dep_}": 1.0, f"ctx|type|cdep={event_type}|{token.dep_}": 1.0,
             f"ctx|sector={entity.sector}": 1.0, f"ctx|type|sector={event_type}|{entity.sector}": 1.0,
             f"ctx|cpos={token.pos_}": 1.0, f"ctx|clemma={clemma}": 1.0,

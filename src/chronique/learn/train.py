@@ -22,7 +22,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from chronique.actors.coref import DocumentContext
+from chronique.coding.state import DocState
+from chronique.dates import PartialDate
 from chronique.documents.readers import make_document
 from chronique.evaluate import entity_keys
 from chronique.events.triggers import Trigger
@@ -62,17 +63,20 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
     parsed_all = parse_many(coder.nlp, [d.text for d in docs], coder.settings.batch_size)
     for record, parsed in zip(records, parsed_all, strict=True):
         spans = trigger_spans(record)
-        ctx = DocumentContext()
+        # the document's memory as the coder begins it (its length, its year)
+        ctx = DocState.begin(len(parsed.sentences), PartialDate.parse(record.get("published"))).ctx
         for sentence, tokens, phrase in coder.read_sentences(parsed, ctx):
             rules, names = coder.rule_triggers(sentence, tokens, phrase)
             by_token = {t.token.i: t for t in rules}
+            embedded = coder.trigger_stage.embedded(sentence, tokens, phrase, ctx, rules)
             labels = _labels(tokens, sentence.offset, spans, rules)
             for token in tokens:
                 if token.i in names or not (is_candidate(token) or token.i in by_token):
                     continue
                 label, event = labels.get(token.i, (NONE, None))
                 if label != IGNORE:
-                    yield "trigger", (token_features(token, by_token.get(token.i)),
+                    yield "trigger", (token_features(token, by_token.get(token.i),
+                                                     token.i in embedded),
                                       token_vector(token), label,
                                       (event or {}).get("mode"), fold(token.lemma_))
             cands = with_context(candidates(coder.resolver, tokens, phrase, ctx), ctx)

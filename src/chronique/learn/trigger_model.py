@@ -32,6 +32,12 @@ class Policy:
     #: the veto for a document of one sentence (a lone sentence is given to code as a report;
     #: further down an article the same words are more often background); None: ``veto``
     veto_single: float | None = 1.01
+    #: a rule trigger inside another trigger's phrase is an event of its own all the same when
+    #: the model gives it an event type this probability ("a menacé de rétablir les sanctions
+    #: et exigé ...": the parser hung "exigé" on "rétablir"); above 1: never
+    embedded: float = 1.01
+    #: the same for a document of one sentence (reported as its main event, as in the GSR)
+    embedded_single: float = 1.01
 
     def veto_for(self, where: str | None) -> float:
         return self.veto_single if where == "single" and self.veto_single is not None \
@@ -49,13 +55,26 @@ class TriggerModel:
         self.policy = Policy(**linear.info.get("policy", {}))
         self.name = name
 
-    def predict_many(self, pairs: list[tuple[Token, Trigger | None]]) -> numpy.ndarray:
-        """Class probabilities of several candidates (one matrix operation)."""
+    def predict_many(self, pairs: list[tuple[Token, Trigger | None]],
+                     embedded: frozenset[int] = frozenset()) -> numpy.ndarray:
+        """Class probabilities of several candidates (one matrix operation); ``embedded``:
+        the tokens the rules found inside another trigger's phrase."""
         if not pairs:
             return numpy.zeros((0, len(self.classes)), dtype="float32")
-        features = [token_features(token, rule) for token, rule in pairs]
+        features = [token_features(token, rule, token.i in embedded) for token, rule in pairs]
         vectors = token_vectors([token for token, _ in pairs])
         return self.linear.probabilities_many(features, vectors)
+
+    def events_of_their_own(self, triggers: list[Trigger], embedded: frozenset[int],
+                            where: str | None = None) -> set[int]:
+        """Which of these triggers, found inside another's phrase, the model holds for events
+        of their own (``policy.embedded``, ``embedded_single`` in a lone sentence)."""
+        floor = self.policy.embedded_single if where == "single" else self.policy.embedded
+        if not triggers or floor > 1:
+            return set()
+        rows = self.predict_many([(t.token, t) for t in triggers], embedded)
+        return {t.token.i for t, row in zip(triggers, rows, strict=True)
+                if 1.0 - row[self.none] >= floor}
 
     def mode(self, lemma: str, event_type: str) -> str | None:
         return self.modes.get(f"{lemma}|{event_type}")

@@ -32,3 +32,16 @@ def test_two_requests_in_one_body_stay_two_events(coder):
             "Il a aussi appelé l'Iran à reprendre les négociations sur le nucléaire.")
     events = coder.code_text(text, published="2022-05-10")
     assert len([e for e in events if e.event_type == "REQUEST"]) == 2
+
+
+def test_one_act_told_with_two_verbs_in_one_sentence_is_one_event():
+    """Rules alone, so that the test reads the merge, not the models' choices."""
+    from chronique.settings import Settings
+
+    text = ("La junte malienne a promis lundi des élections libres et s'est engagée auprès de "
+            "la Cédéao à rendre le pouvoir aux civils.")
+    raw = [e.to_dict() for e in Coder(Settings(rules_only=True, min_confidence=0.0))
+           .code_text(text, published="2022-05-10")]
+    agree = [e for e in raw if e["event_type"] == "AGREE"]
+    assert len(agree) == 1
+    assert [m["trigger"]["text"] for m in agree[0].get("mentions", [])]

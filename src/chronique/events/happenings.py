@@ -7,8 +7,11 @@ negation. The body's report is kept (it carries the date and place words); the h
 stays as evidence in its ``mentions`` (trigger and sentence). In the body, an event noun
 that names again a happening told before ("Wang Yi a rencontré mardi le président kazakh
 ... A l'issue de l'entretien, ...") is evidence of it when it has the same type and names no
-one the earlier event does not. Verb events of the body are never merged with each other: a
-speech that makes three requests of one country makes three events.
+one the earlier event does not. Two events of one sentence with the same type and the same
+participants are one happening told with two verbs ("a promis des élections et s'est engagé à
+..."): on the corpus the second was a repeat or wrong far more often than a second act.
+Otherwise verb events of the body are not merged with each other: a speech that makes three
+requests of one country in three sentences makes three events.
 """
 
 from __future__ import annotations
@@ -35,15 +38,22 @@ def one_per_happening(events: list[Event], headline: int | None) -> list[Event]:
             evidence.setdefault(match, []).append(event)
     retold: set[int] = set()
     for i, event in enumerate(body):
-        if event.extras.get("kind") != "noun":
-            continue
         earlier = next((j for j in range(i) if j not in retold
-                        and _told_again(body[j], event)), None)
+                        and _retold(body[j], event)), None)
         if earlier is not None:
             evidence.setdefault(earlier, []).append(event)
             retold.add(i)
     merged = [_merge(b, evidence.get(i, [])) for i, b in enumerate(body) if i not in retold]
     return sorted(kept_heads + merged, key=lambda e: (e.sentence.index, e.trigger.start))
+
+
+def _retold(before: Event, event: Event) -> bool:
+    """The event tells the earlier one again: an event noun (``_told_again``), or a verb of
+    the same sentence with the same type and participants ("a promis ... et s'est engagé à
+    ...")."""
+    if event.extras.get("kind") == "noun" and _told_again(before, event):
+        return True
+    return before.sentence.index == event.sentence.index and _same_happening(before, event)
 
 
 def _told_again(before: Event, noun: Event) -> bool:

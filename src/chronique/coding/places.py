@@ -18,7 +18,7 @@ from chronique.coding.state import Draft, Scope
 from chronique.events.modality import ModalityReader
 from chronique.nlp import Sentence
 from chronique.places.gazetteer import Gazetteer
-from chronique.places.locate import PlaceFinder, PlaceMention, clause_place
+from chronique.places.locate import PlaceFinder, PlaceMention, clause_border, clause_place
 from chronique.record import Place
 
 
@@ -38,9 +38,15 @@ class PlaceStage:
     def __call__(self, draft: Draft, scope: Scope) -> Place | None:
         anchor, places, state = draft.anchor, scope.places, scope.state
         participants = {e.country for e in (*draft.actors, *draft.recipients) if e.country}
-        mention = clause_place(anchor, places, self.modality.governors(anchor), participants)
+        governors = self.modality.governors(anchor)
+        mention = clause_place(anchor, places, governors, participants)
         reason = "clause"
         if mention is None:
+            border = clause_border(anchor, governors)
+            if border is not None:
+                side = self._border_side(border, draft, scope)
+                if side is not None:
+                    return side
             local = [p for p in places if p.locative and p.entry.kind != "country"] or \
                 [p for p in places if p.locative and p.entry.country not in participants] or \
                 [p for p in places if p.entry.kind != "country"]  # "le tribunal de Niamey"
@@ -61,3 +67,17 @@ class PlaceStage:
                 return Place(city, entry.name, entry.country, entry.admin1, entry.lat,
                              entry.lon, entry.geonames_id, None, None, "dateline")
         return state.article_place
+
+    def _border_side(self, noun: Token, draft: Draft, scope: Scope) -> Place | None:
+        """The actor's country, for an event its clause places at a border and nowhere
+        else: on the corpus the coders placed 81 of 92 such events in it."""
+        code = next((e.country for e in draft.actors if e.country), None)
+        entry = self.gazetteer.country(code) if code else None
+        if entry is None:
+            return None
+        first, last = noun.left_edge, noun.right_edge
+        offset = scope.sentence.offset
+        start, end = offset + first.idx, offset + last.idx + len(last.text)
+        return Place(noun.doc[first.i:last.i + 1].text, entry.name, entry.country,
+                     entry.admin1, entry.lat, entry.lon, entry.geonames_id, start, end,
+                     "border")

@@ -147,6 +147,10 @@ class Gazetteer:
                         return entry
         return entries[0]
 
+    def country(self, code: str) -> Entry | None:
+        """The country of that ISO code (its centroid), if the gazetteer holds it."""
+        return self._countries.get(code)
+
     def capital(self, demonym: str) -> Entry | None:
         """The capital of the country an adjective names ("la capitale malienne": Bamako):
         the lexicon's demonyms and capitals (``Lexicon.capitals``)."""

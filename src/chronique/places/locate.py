@@ -23,6 +23,7 @@ LOCATIVE = words("locative") | words("locative_places")
 AREA_WORDS = words("area_words")
 GENITIVE = words("genitive_prepositions")
 CAPITAL_WORDS = words("capital_words")
+BORDER_WORDS = words("border_words")
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def _is_locative(head: Token) -> bool:
         return True
     # "dans le nord du Mali", "près de Gao": the place hangs off an area word
     parent = head.head
-    if parent.i != head.i and _area_word(parent):
+    # ... unless its own preposition relates it otherwise ("la zone frontalière avec la Libye")
+    if parent.i != head.i and _area_word(parent) and all(c in GENITIVE for c in cases):
         return any(fold(c.text) in LOCATIVE | {"de", "du", "d'"}
                    for c in parent.children if c.dep_ == "case") or \
             fold(parent.lemma_) == "pres"
@@ -201,3 +203,34 @@ def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Tok
                     break
                 return mention
     return None
+
+
+def clause_border(trigger: Token, governors: list[Token]) -> Token | None:
+    """The noun of a border phrase that places the event's clause and names no place ("a
+    déployé des chars à sa frontière", "le long de la frontière malienne", "dans la zone
+    frontalière"): the event is on its actor's side of that border (``PlaceStage``)."""
+    anchors = {trigger.i, *(g.i for g in governors)}
+    for token in trigger.sent:
+        if not _border_word(token):
+            continue
+        noun = token if token.pos_ == "NOUN" else token.head
+        if not (_is_locative(noun) or _along(noun)):
+            continue
+        node = noun
+        for _ in range(setting("depths", "clause_place")):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in anchors:
+                return noun
+    return None
+
+
+def _along(noun: Token) -> bool:
+    """"le long de la frontière", however the parser attached "long"."""
+    first = noun.left_edge
+    return first.i > 0 and fold(noun.doc[first.i - 1].text) == "long"
+
+
+def _border_word(token: Token) -> bool:
+    return fold(token.lemma_) in BORDER_WORDS or fold(token.text) in BORDER_WORDS

@@ -3,6 +3,8 @@ events/recipients.py): actors and recipients from the dependency parse."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stagehelp import read
 
 from chronique.coding.arguments import ArgumentStage
@@ -60,9 +62,17 @@ def test_an_agentless_arrest_takes_the_police_named_before(coder):
 
 
 def test_an_agentless_freeze_takes_the_government_named_before(coder):
+    # who froze them, once the freeze is an event: the trigger model's veto is set aside (as
+    # shipped it drops this freeze, NONE 0.8 or more)
     text = ("Le gouvernement américain a annoncé mardi de nouvelles mesures contre Moscou. "
             "Les avoirs de plusieurs oligarques russes ont été gelés.")
-    events = coder.code_text(text, published="2024-03-06")
+    model = coder.trigger_stage.model
+    saved = model.policy
+    model.policy = replace(saved, veto=1.01)
+    try:
+        events = coder.code_text(text, published="2024-03-06")
+    finally:
+        model.policy = saved
     frozen = [e for e in events if e.event_type == "SANCTION"]
     assert frozen and [(a.text, a.country) for a in frozen[0].actor] == [
         ("gouvernement américain", "USA")]

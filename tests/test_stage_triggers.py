@@ -68,9 +68,17 @@ def test_a_participle_hung_on_the_object_is_coordinated_with_its_verb(coder) -> 
 ])
 def test_a_relative_clause_of_an_article_reports_its_own_event(coder, context, expected
                                                                 ) -> None:
-    events = coder.code_text(context + "Le gouvernement soudanais a dénoncé mardi les rebelles, "
-                             "qui ont attaqué la veille un convoi de l'armée près d'El-Facher.",
-                             published="2021-02-01")
+    # the rules' reading: the trigger model may still hold the attack of a lone sentence for
+    # an event of its own (policy.embedded_single), which is not what this test reads
+    model = coder.trigger_stage.model
+    saved = model.policy
+    model.policy = replace(saved, embedded_single=1.01)
+    try:
+        events = coder.code_text(context + "Le gouvernement soudanais a dénoncé mardi les "
+                                 "rebelles, qui ont attaqué la veille un convoi de l'armée "
+                                 "près d'El-Facher.", published="2021-02-01")
+    finally:
+        model.policy = saved
     assert [e.event_type for e in events] == expected
 
 
@@ -103,7 +111,8 @@ def test_the_model_may_hold_an_embedded_trigger_for_an_event_of_its_own(coder) -
     found = {}
     try:
         for floor in (1.01, 0.0):
-            model.policy = replace(saved, embedded=floor)
+            # no veto: the test reads what becomes of the trigger once the rules hold it embedded
+            model.policy = replace(saved, embedded=floor, veto=1.01)
             found[floor] = coder.trigger_stage(*sentences[1], ctx)
     finally:
         model.policy = saved

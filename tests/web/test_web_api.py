@@ -339,7 +339,8 @@ def test_stats_count_clusters_mentions_or_one_a_day(client):
     assert mentions["events"] == mentions["reports"] == total
     assert clusters["reports"] == daily["reports"] == total
     assert clusters["events"] == client.get("/api/health").json()["corpus"]["clusters"]
-    assert clusters["events"] < total and daily["events"] < total
+    # one-a-day collapses only what shares a day and a coding (tests/store checks which)
+    assert clusters["events"] < total and daily["events"] <= total
 
 
 def test_document(client):

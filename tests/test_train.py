@@ -70,3 +70,13 @@ def test_a_lone_sentence_has_its_own_veto():
     policy = Policy(veto=0.9, veto_single=0.99)
     assert policy.veto_for("single") == 0.99 and policy.veto_for("body") == 0.9
     assert Policy(veto=0.9, veto_single=None).veto_for("single") == 0.9
+
+
+def test_the_shipped_trigger_model_scores_only_words_training_saw_as_events(coder):
+    """Words no rule matched are scored only when their lemma was an event in training: the
+    model never adds another (docs/models.md), and most words of a text are not."""
+    model = coder.trigger_stage.model
+    assert model.event_lemmas and "arreter" in model.event_lemmas
+    doc = coder.nlp("Le ministre a inauguré mardi une école et arrêté trois suspects.")
+    words = {t.text: model.may_add(t) for t in doc}
+    assert words["arrêté"] and not words["école"]

@@ -4,8 +4,9 @@
   in a document of one sentence); it takes the
   model's type instead of the pattern's when the model gives that type ``policy.retype``
   ("a approuvé un prêt": AID, not SUPPORT); its record's ``rule`` then ends in ``+model``.
-- A candidate no rule matched, outside every kept trigger's words and outside names, becomes
-  an event when the model's best class is a type with at least ``policy.add``; its record's
+- A candidate no rule matched, outside every kept trigger's words and outside names, whose
+  lemma was an event in training (``TriggerModel.may_add``), becomes an event when the model's
+  best class is a type with at least ``policy.add``; its record's
   ``rule`` is ``model:<name>`` and its mode the one training gave that lemma and type most.
 """
 
@@ -29,7 +30,8 @@ def revise(model: TriggerModel, tokens: list[Token], triggers: list[Trigger],
     """The rule triggers the model keeps, then the events it adds, in token order
     (``embedded``: the rule triggers inside another trigger's phrase)."""
     ruled = {t.token.i for t in triggers}
-    others = [t for t in tokens if t.i not in ruled and t.i not in excluded and is_candidate(t)]
+    others = [t for t in tokens if t.i not in ruled and t.i not in excluded
+              and is_candidate(t) and model.may_add(t)]
     probs = model.predict_many([(t.token, t) for t in triggers] + [(t, None) for t in others],
                                embedded)
     kept, veto = [], model.policy.veto_for(where)

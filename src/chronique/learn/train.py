@@ -169,6 +169,7 @@ def train(coder, paths: list[Path], out: Path, *, seed: int = 0, c: float = C,
     facts = {"documents": len(records), "seed": seed, "C": c}
     trigger_model = TriggerModel(fit([r[:3] for r in triggers], seed=seed, c=c, info={
         "name": "triggers", "modes": _modes(triggers), "policy": (policy or Policy()).__dict__,
+        "event_lemmas": sorted({r[4] for r in triggers if r[2] != NONE}),
         "labels": dict(sorted(Counter(r[2] for r in triggers).items())), **facts}))
     trigger_model.save(out / "triggers")
     # most mentions play no part in a given event: balanced classes keep the model from

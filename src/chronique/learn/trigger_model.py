@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.events.triggers import Trigger
 from chronique.learn.features import token_features, token_vectors
 from chronique.learn.linear import LinearModel
+from chronique.lexicon.forms import fold
 
 NONE = "NONE"
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "models"
@@ -53,7 +54,15 @@ class TriggerModel:
         self.none = linear.classes.index(NONE)
         self.modes: dict[str, str] = linear.info.get("modes", {})
         self.policy = Policy(**linear.info.get("policy", {}))
+        #: the lemmas training saw as events (None: a model that did not record them)
+        lemmas = linear.info.get("event_lemmas")
+        self.event_lemmas = frozenset(lemmas) if lemmas is not None else None
         self.name = name
+
+    def may_add(self, token: Token) -> bool:
+        """Whether a word no rule matched is worth scoring: its lemma was an event in
+        training (the model never adds one that was not, and most words are not)."""
+        return self.event_lemmas is None or fold(token.lemma_) in self.event_lemmas
 
     def predict_many(self, pairs: list[tuple[Token, Trigger | None]],
                      embedded: frozenset[int] = frozenset()) -> numpy.ndarray:

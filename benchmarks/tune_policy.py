@@ -5,13 +5,14 @@
 Codes the dev sets (never the blind split) and prints core F1 per set while it searches the
 thresholds one at a time (``GRID``: the trigger model's ``add``, ``veto``, ``veto_single``,
 ``retype``, ``embedded`` and ``embedded_single`` — how sure it must be that a trigger the rules
-found inside another's phrase is an event of its own, in an article and in a lone sentence; the participant model's threshold, its ``fill`` — an event without a recipient
-takes the likeliest candidate at that probability — and ``context_fill`` — how likely a mention
-of the previous sentence must be the recipient to fill an empty one). The search starts from
-the policy stored in the model folder (``chronique train`` writes the defaults of
-``learn/trigger_model.py`` and ``learn/participants.py``), keeps a value only when it scores
-higher than the current one, and stops after a pass that changes nothing: a rebuilt model
-never ends below its starting policy.
+found inside another's phrase is an event of its own, in an article and in a lone sentence;
+the participant model's threshold, its ``fill`` — an event without a recipient takes the
+likeliest candidate at that probability — and ``context_fill`` — how likely a mention of the
+previous sentence or of the article's opening must be the recipient to fill an empty one).
+The search starts from the policy stored in the model folder (``chronique train`` writes the
+defaults of ``learn/trigger_model.py`` and ``learn/participants.py``), keeps a value only when
+it scores higher than the current one, and stops after a pass that changes nothing: a rebuilt
+model never ends below its starting policy.
 The best setting (``OBJECTIVE``: the sum of the core F1 of the news-style dev, the GSR dev and
 the corpus dev, with GSR dev at 0.75 or more, every event of the seed found and the project's
 own sentences, ``tests/cases/events.tsv``, at 0.90 or more, as issue 4 accepted) is printed;

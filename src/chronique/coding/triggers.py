@@ -75,8 +75,7 @@ class TriggerStage:
         # relative and adverbial clauses report events of their own
         article = where != "single"
         rules, names = self.rule_triggers(sentence, tokens, phrase)
-        # what the rules find inside another trigger's phrase, told to the model
-        embedded = frozenset(suppressed(rules, obligations, article))
+        embedded = self.embedded(sentence, tokens, phrase, ctx, rules, obligations)
         triggers = self.revised(rules, names, tokens, where, embedded)
         inside = suppressed(triggers, obligations, article)
         if self.model is not None:
@@ -85,11 +84,14 @@ class TriggerStage:
         return SentenceTriggers(triggers, obligations, frozenset(inside))
 
     def embedded(self, sentence: Sentence, tokens: list[Token], phrase: Phrase,
-                 ctx: DocumentContext, rules: list[Trigger]) -> frozenset[int]:
-        """The rule triggers the rules find inside another trigger's phrase (what the trigger
-        model is told when it learns, as when it codes)."""
+                 ctx: DocumentContext, rules: list[Trigger],
+                 obligations: list[Obligation] | None = None) -> frozenset[int]:
+        """The rule triggers the rules find inside another trigger's phrase: what the trigger
+        model is told, when it learns as when it codes."""
         article = position(sentence.index, ctx.sentences) != "single"
-        return frozenset(suppressed(rules, self.obligations(tokens, phrase, ctx), article))
+        if obligations is None:
+            obligations = self.obligations(tokens, phrase, ctx)
+        return frozenset(suppressed(rules, obligations, article))
 
     def rule_triggers(self, sentence: Sentence, tokens: list[Token], phrase: Phrase
                       ) -> tuple[list[Trigger], set[int]]:

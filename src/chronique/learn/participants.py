@@ -38,12 +38,15 @@ THRESHOLD, FILL, CONTEXT_FILL = 0.4, 0.02, 0.02
 class Candidate:
     token: Token
     entities: tuple[Entity, ...]
-    #: named in the previous sentence: a recipient the event's own sentence leaves implicit
-    #: ("Washington a adressé un ultimatum à Bagdad. Bagdad l'a rejeté.")
-    context: bool = False
-    #: where a ``context`` candidate was named: "previous" sentence or the "opening" (the
-    #: headline and the lead: whom the article is about)
+    #: where it was named: the event's own "sentence", the "previous" one (a recipient the
+    #: event's sentence leaves implicit: "Washington a adressé un ultimatum à Bagdad. Bagdad
+    #: l'a rejeté.") or the article's "opening" (headline and lead: whom it is about)
     source: str = "sentence"
+
+    @property
+    def context(self) -> bool:
+        """Named outside the event's own sentence."""
+        return self.source != "sentence"
 
 
 def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
@@ -52,14 +55,14 @@ def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     someone neither does, each marked ``context``; this sentence's become the previous
     ones."""
     named = set().union(*(keys_of(c.entities) for c in cands))
-    earlier = [Candidate(c.token, c.entities, True, "previous") for c in ctx.previous
+    earlier = [Candidate(c.token, c.entities, "previous") for c in ctx.previous
                if not keys_of(c.entities) <= named]
     named |= set().union(*(keys_of(c.entities) for c in earlier))
     opening = []
     for cand in ctx.opening:
         keys = keys_of(cand.entities)
         if keys and not keys <= named:
-            opening.append(Candidate(cand.token, cand.entities, True, "opening"))
+            opening.append(Candidate(cand.token, cand.entities, "opening"))
             named |= keys
     ctx.previous = cands
     if ctx.opened < OPENING:
@@ -137,8 +140,9 @@ def context_features(trigger: Token, event_type: str, candidate: Candidate
     lemma, with the event's type and trigger lemma (no path: another sentence)."""
     token, entity = candidate.token, candidate.entities[0]
     lemma, clemma = fold(trigger.lemma_), fold(token.lemma_)
-    return {"ctx": 1.0, f"ctx|from={candidate.source}": 1.0,
-            f"ctx|from|type={candidate.source}|{event_type}": 1.0, f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
+    source = candidate.source
+    return {"ctx": 1.0, f"ctx|from={source}": 1.0, f"ctx|from|type={source}|{event_type}": 1.0,
+            f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
             f"ctx|cdep={token.dep_}": 1.0, f"ctx|type|cdep={event_type}|{token.dep_}": 1.0,
             f"ctx|sector={entity.sector}": 1.0, f"ctx|type|sector={event_type}|{entity.sector}": 1.0,
             f"ctx|cpos={token.pos_}": 1.0, f"ctx|clemma={clemma}": 1.0,

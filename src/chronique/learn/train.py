@@ -64,7 +64,8 @@ def examples(coder, records: list[dict]) -> Iterator[tuple[str, tuple]]:
     for record, parsed in zip(records, parsed_all, strict=True):
         spans = trigger_spans(record)
         # the document's memory as the coder begins it (its length, its year)
-        ctx = DocState.begin(len(parsed.sentences), PartialDate.parse(record.get("published"))).ctx
+        published = PartialDate.parse(record.get("published"))
+        ctx = DocState.begin(len(parsed.sentences), published).ctx
         for sentence, tokens, phrase in coder.read_sentences(parsed, ctx):
             rules, names = coder.rule_triggers(sentence, tokens, phrase)
             by_token = {t.token.i: t for t in rules}

@@ -190,19 +190,25 @@ def clause_place(trigger: Token, places: list[PlaceMention], governors: list[Tok
     """The place whose phrase hangs off the trigger or the predicates that govern it."""
     anchors = {trigger.i, *(g.i for g in governors)}
     for mention in sorted(places, key=lambda m: m.nested):
-        if not mention.locative:
+        if not mention.locative or not _hangs_on(mention.head, anchors):
             continue
-        node = mention.head
-        for _ in range(setting("depths", "clause_place")):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            if node.i in anchors:
-                if mention.entry.kind == "country" and mention.entry.country in participants \
-                        and not _is_locative(mention.head):
-                    break
-                return mention
+        if mention.entry.kind == "country" and mention.entry.country in participants \
+                and not _is_locative(mention.head):
+            continue
+        return mention
     return None
+
+
+def _hangs_on(node: Token, anchors: set[int]) -> bool:
+    """Whether one of the ``anchors`` (a trigger, the predicates governing it) is among the
+    heads above the node, at most ``depths.clause_place`` up."""
+    for _ in range(setting("depths", "clause_place")):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in anchors:
+            return True
+    return False
 
 
 def clause_border(trigger: Token, governors: list[Token]) -> Token | None:
@@ -214,15 +220,8 @@ def clause_border(trigger: Token, governors: list[Token]) -> Token | None:
         if not _border_word(token):
             continue
         noun = token if token.pos_ == "NOUN" else token.head
-        if not (_is_locative(noun) or _along(noun)):
-            continue
-        node = noun
-        for _ in range(setting("depths", "clause_place")):
-            if node.head.i == node.i:
-                break
-            node = node.head
-            if node.i in anchors:
-                return noun
+        if (_is_locative(noun) or _along(noun)) and _hangs_on(noun, anchors):
+            return noun
     return None
 
 

@@ -108,3 +108,24 @@ def test_a_conjunct_takes_its_verbs_date_not_one_of_a_relative_clause(coder) -> 
             "et appelé à l'unité nationale.")
     dates = _dated(coder, text, "2021-03-05")
     assert dates["appelé"] == ("2021-03-03", "weekday")
+
+
+def test_the_day_the_text_goes_on_telling_is_its_main_clauses(coder) -> None:
+    text = ("Burkina: une radio étrangère suspendue\n"
+            "OUAGADOUGOU, 14 mars (Agence) - Le gouvernement a suspendu mercredi la diffusion "
+            "d'une radio étrangère.\n"
+            "Mardi, le ministre de la Communication avait dénoncé le récit de l'attaque de "
+            "Djibo, menée le 2 février par des jihadistes.\n"
+            "Il avait convoqué le représentant de la radio à Ouagadougou.")
+    dates = _dated(coder, text, "2024-03-14")
+    assert dates["avait convoqué le représentant"] == ("2024-03-12", "pluperfect-day")
+
+
+def test_a_day_years_before_the_publication_is_not_the_articles_day(coder) -> None:
+    text = ("Procès des attentats de Bruxelles\n"
+            "Les attentats du 22 mars 2016 avaient fait trente-deux morts à l'aéroport et dans "
+            "le métro.\n"
+            "La cour a condamné six accusés à la réclusion à perpétuité.")
+    dates = _dated(coder, text, "2023-09-16")
+    assert dates["a condamné"] == ("2023-09-16", "publication")
+

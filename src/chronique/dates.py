@@ -107,6 +107,13 @@ class PartialDate:
         return None
 
 
+# what may stand between "au lendemain" and the act it dates: "de", "d'avoir", a determiner,
+# one adjective ("au lendemain d'une deuxième visite")
+BEFORE_TAIL = (r"\s+(?:d[e'’]\s*|du |des )?(?:avoir |etre |ete )*"
+               r"(?:(?:la|le|les|son|sa|ses|leur|leurs|un|une|ce|cet|cette|ces) |l['’])?"
+               r"(?:[\w-]+ )?$")
+
+
 def _full_day(date: str | None) -> bool:
     return bool(date) and "X" not in date and len(date) == 10
 
@@ -131,6 +138,7 @@ class DateResolver:
     def __init__(self) -> None:
         data = _data()
         self.weekdays = [fold(w) for w in data["weekdays"]]
+        self.article_day_within = int(data.get("article_day_within", 14))
         self.future_governors = frozenset(fold(w) for w in data.get("future_governors", ()))
         self.months = [fold(m) for m in data["months"]]
         self.numbers = {fold(k): int(v) for k, v in data["numbers"].items()}
@@ -154,6 +162,20 @@ class DateResolver:
         self._patterns = [(rid, Template(pattern).substitute(words))
                           for rid, pattern in data["expressions"]]
         self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
+        self._before = [(re.compile(Template(pattern).substitute(words) + BEFORE_TAIL), days)
+                        for pattern, days in data.get("events_before", ())]
+
+    def event_before(self, prefix: str) -> int | None:
+        """The days between an act and the clause it depends on when the words just before
+        it (``prefix``, the sentence up to the act) date it from there: "au lendemain de la"
+        is -1, "deux jours après" -2 (rule event-before); None when they do not."""
+        folded = fold(prefix)
+        for regex, days in self._before:
+            m = regex.search(folded)
+            if m:
+                n = m.groupdict().get("n")
+                return days * (1 if not n else int(n) if n.isdigit() else self.numbers[n])
+        return None
 
     def find(self, text: str, published: PartialDate | None,
              anchor: PartialDate | None = None) -> list[DateExpression]:
@@ -278,6 +300,12 @@ class DateResolver:
             return (base + dt.timedelta(days=ahead)).isoformat(), "weekday-next"
         return (base - dt.timedelta(days=diff)).isoformat(), \
             ("night-of" if rid == "night-of" else "weekday")
+
+    @staticmethod
+    def shift(date: str, days: int) -> str:
+        """``date`` moved by ``days`` when it is a full day, else itself."""
+        day = PartialDate.parse(date)
+        return DateResolver._shift(day, days) or date if day and day.day else date
 
     @staticmethod
     def _shift(pub: PartialDate, days: int) -> str | None:

@@ -7,8 +7,11 @@ the plus-que-parfait takes the last day named before it (``pluperfect-day``: the
 the text is telling), any other the last day its paragraph named (``paragraph-day``), else
 the article's day (``article-day``), else the publication date. "la veille", "le lendemain"
 count from the day named before them in the sentence, else in the paragraph, else the
-article's day (``anchored-day``). The article's day is the first full day the article names
-(the dateline and page header left out).
+article's day (``anchored-day``). The days a text goes on telling are those of its sentences'
+main clauses (not "abattu le 18 juin" describing a noun); the article's day is the first of
+them (the dateline and page header left out) when it is within ``article_day_within`` days
+of the publication. An act after "au lendemain de" or "deux jours après" is dated that many
+days before the clause it depends on (``event-before``).
 """
 
 from __future__ import annotations
@@ -47,10 +50,13 @@ class DateStage:
         text = without_dateline(sentence, document.dateline, document.header)
         near = state and (state.paragraph_day(sentence.paragraph) or state.article_date)
         found = self.resolver.find(text, published, PartialDate.parse(near[0]) if near else None)
-        days = [(d.date, d.text) for d in found if self._reported_day(d, sentence, published)]
+        days = [d for d in found if self._reported_day(d, sentence, published)]
         if state is not None and days:
-            state.article_date = state.article_date or days[0]
-            state.last_date = days[-1]
+            told = _main_clause_days(sentence, days) or days
+            if state.article_date is None and _recent(told[0].date, published,
+                                                      self.resolver.article_day_within):
+                state.article_date = (told[0].date, told[0].text)
+            state.last_date = (told[-1].date, told[-1].text)
             state.last_paragraph = sentence.paragraph
         return found
 
@@ -70,8 +76,25 @@ class DateStage:
     def __call__(self, draft: Draft, scope: Scope) -> EventDate:
         future = draft.trigger is not None and draft.modality != "requested" and is_future(
             draft.anchor, self.resolver.future_governors)
-        return choose(draft.anchor, scope.sentence, scope.dates, scope.state, scope.published,
-                      future)
+        chosen = choose(draft.anchor, scope.sentence, scope.dates, scope.state,
+                        scope.published, future)
+        return self._before(draft.anchor, scope.sentence, scope.dates, chosen)
+
+    def _before(self, anchor: Token, sentence: Sentence, dates: list[DateExpression],
+                chosen: EventDate) -> EventDate:
+        """"a décrété vendredi l'état d'urgence, au lendemain de la démission du Premier
+        ministre": the resignation is the day before the clause's day (dates.yaml:
+        event-before), unless the date chosen is one of the act's own phrase."""
+        if chosen.date is None:
+            return chosen
+        base = sentence.start - sentence.offset
+        days = self.resolver.event_before(sentence.text[:anchor.idx - base])
+        if days is None:
+            return chosen
+        own = subtree_range(anchor, sentence)
+        if any(d.text == chosen.text and own[0] <= d.start < own[1] for d in dates):
+            return chosen
+        return EventDate(self.resolver.shift(chosen.date, days), chosen.text, "event-before")
 
 
 def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state: DocState,
@@ -102,6 +125,24 @@ def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state
     if published is not None:
         return EventDate(published.iso(), None, "publication")
     return EventDate(None, None, None)
+
+
+def _recent(day: str, published: PartialDate | None, window: int) -> bool:
+    """``day`` is within ``window`` days before the publication (or it is unknown)."""
+    pub = published.as_date() if published is not None and published.year else None
+    told = PartialDate.parse(day)
+    told_day = told.as_date() if told is not None else None
+    return pub is None or told_day is None or (pub - told_day).days <= window
+
+
+def _main_clause_days(sentence: Sentence, days: list[DateExpression]) -> list[DateExpression]:
+    """The days of the sentence's main clause ("Lundi, M. Trudeau avait affirmé que ... le
+    meurtre de Nijjar, abattu le 18 juin": lundi): the day the text goes on telling, not
+    the background of one of its nouns."""
+    roots = [t for t in sentence.tokens() if t.dep_ == "ROOT"]
+    if not roots:
+        return []
+    return [d for d in days if _kind(roots[0], _token_at(sentence, d.start)) == "own"]
 
 
 def is_future(anchor: Token, governors: frozenset[str]) -> bool:

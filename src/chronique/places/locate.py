@@ -101,8 +101,8 @@ class PlaceFinder:
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].i in token_ids:
                 end += 1
-            mention = self._mention(doc, token.i, end, offset, prefer, strict=True)
-            if mention and mention.locative:
+            mention = self._mention(doc, token.i, end, offset, prefer, strict=False)
+            if mention and (mention.locative or _names_a_town_of(mention)):
                 found.append(mention)
                 covered.update(range(mention.start_token, mention.end_token))
         return found
@@ -140,7 +140,9 @@ class PlaceFinder:
             if entry is None or (fold(text) in COMMON_NAMES and entry.country not in prefer):
                 continue
             head = doc[start:stop].root
-            locative = _is_locative(head)
+            # the preposition may hang on any word of a name the parser cut ("à Addis -
+            # Abeba")
+            locative = any(_is_locative(t) for t in doc[start:stop])
             # a country in such a phrase is its owner ("l'ambassade du Canada")
             nested = not locative and entry.kind != "country" and _in_locative_phrase(head)
             if strict and not (locative or nested) and entry.kind != "country":
@@ -150,6 +152,8 @@ class PlaceFinder:
 
 
 def _is_locative(head: Token) -> bool:
+    if any(_capital_a(t, head) for t in (head.head, *head.children)):
+        return True
     cases = [fold(c.text) for c in head.children if c.dep_ == "case"]
     if any(c in LOCATIVE for c in cases):
         return True
@@ -161,6 +165,27 @@ def _is_locative(head: Token) -> bool:
                    for c in parent.children if c.dep_ == "case") or \
             fold(parent.lemma_) == "pres"
     return bool(cases) and cases[0] in {"de", "d'"} and _area_word(head.head)
+
+
+def _capital_a(token: Token, name: Token) -> bool:
+    """"A Lomé, les forces de l'ordre ont dispersé ...": the unaccented capital À of press
+    style, which the parser reads as a word of its own, just before the name at the start
+    of a sentence or clause."""
+    if token.text != "A" or not 0 < name.i - token.i <= 3:
+        return False
+    between = token.doc[token.i + 1:name.i]
+    return not any(t.is_punct for t in between) and (
+        token.i == token.sent.start or token.nbor(-1).is_punct)
+
+
+def _names_a_town_of(mention: PlaceMention) -> bool:
+    """"Les chauffeurs de taxi de Libreville", "le tribunal de Port-Louis": a town that
+    complements a noun; never a locative, it places an event only when nothing else does
+    (``PlaceStage``)."""
+    head = mention.head
+    cases = [fold(c.text) for c in head.children if c.dep_ == "case"]
+    return mention.entry.kind != "country" and head.dep_ == "nmod" and bool(cases) and \
+        cases[0] in GENITIVE
 
 
 def _area_word(token: Token) -> bool:

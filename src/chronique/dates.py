@@ -305,7 +305,9 @@ class DateResolver:
     def shift(date: str, days: int) -> str:
         """``date`` moved by ``days`` when it is a full day, else itself."""
         day = PartialDate.parse(date)
-        return DateResolver._shift(day, days) or date if day and day.day else date
+        if day is None or day.day is None:
+            return date
+        return DateResolver._shift(day, days) or date
 
     @staticmethod
     def _shift(pub: PartialDate, days: int) -> str | None:

@@ -129,9 +129,10 @@ def choose(anchor: Token, sentence: Sentence, dates: list[DateExpression], state
 
 def _recent(day: str, published: PartialDate | None, window: int) -> bool:
     """``day`` is within ``window`` days before the publication (or it is unknown)."""
-    pub = published.as_date() if published is not None and published.year else None
     told = PartialDate.parse(day)
-    told_day = told.as_date() if told is not None else None
+    if published is None or not published.year or told is None:
+        return True
+    pub, told_day = published.as_date(), told.as_date()
     return pub is None or told_day is None or (pub - told_day).days <= window
 
 
@@ -139,10 +140,9 @@ def _main_clause_days(sentence: Sentence, days: list[DateExpression]) -> list[Da
     """The days of the sentence's main clause ("Lundi, M. Trudeau avait affirmé que ... le
     meurtre de Nijjar, abattu le 18 juin": lundi): the day the text goes on telling, not
     the background of one of its nouns."""
-    roots = [t for t in sentence.tokens() if t.dep_ == "ROOT"]
-    if not roots:
-        return []
-    return [d for d in days if _kind(roots[0], _token_at(sentence, d.start)) == "own"]
+    root = next((t for t in sentence.tokens() if t.dep_ == "ROOT"), None)
+    return [d for d in days if root is not None and _kind(root, _token_at(sentence, d.start))
+            == "own"]
 
 
 def is_future(anchor: Token, governors: frozenset[str]) -> bool:

@@ -107,13 +107,6 @@ class PartialDate:
         return None
 
 
-# what may stand between "au lendemain" and the act it dates: "de", "d'avoir", a determiner,
-# one adjective ("au lendemain d'une deuxième visite")
-BEFORE_TAIL = (r"\s+(?:d[e'’]\s*|du |des )?(?:avoir |etre |ete )*"
-               r"(?:(?:la|le|les|son|sa|ses|leur|leurs|un|une|ce|cet|cette|ces) |l['’])?"
-               r"(?:[\w-]+ )?$")
-
-
 def _full_day(date: str | None) -> bool:
     return bool(date) and "X" not in date and len(date) == 10
 
@@ -162,7 +155,8 @@ class DateResolver:
         self._patterns = [(rid, Template(pattern).substitute(words))
                           for rid, pattern in data["expressions"]]
         self._compiled = [(rid, re.compile(p)) for rid, p in self._patterns]
-        self._before = [(re.compile(Template(pattern).substitute(words) + BEFORE_TAIL), days)
+        tail = data.get("events_before_tail", "$")
+        self._before = [(re.compile(Template(pattern).substitute(words) + tail), days)
                         for pattern, days in data.get("events_before", ())]
 
     def event_before(self, prefix: str) -> int | None:

@@ -42,6 +42,10 @@ class DocumentContext:
     #: sentences have been read for it (learn/participants.py)
     opening: list = field(default_factory=list)
     opened: int = 0
+    #: the candidate participants of the sentences read before the previous one, the latest
+    #: first, and how many times each country or organisation has been named so far
+    earlier: list = field(default_factory=list)
+    named: dict = field(default_factory=dict)
     #: how many sentences the document has (where a sentence stands: learn/features.py)
     sentences: int = 0
     #: the publication year, when known: officials of an organisation outside their term
@@ -75,7 +79,9 @@ class DocumentContext:
             self.subjects.append(Salient(entities, gender, number, person))
 
     def add_country(self, code: str, entity: Entity) -> None:
-        if code and code not in {"IGO", "NGO", "MNC"}:
+        """Count the country toward the article's (a news outlet's, "(AFP)", tells nothing
+        of where the story is)."""
+        if code and code not in {"IGO", "NGO", "MNC"} and entity.sector != "MED":
             self.countries.append((code, entity))
 
     def add_organisation(self, entity: Entity) -> None:

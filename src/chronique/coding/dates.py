@@ -174,11 +174,14 @@ def _kind(anchor: Token, token: Token | None) -> str:
     if token is None:
         return "governor"
     governors = {t.i for t in anchor.ancestors}
-    path = []
+    steps = []
     while token.i != anchor.i and token.i not in governors and token.head.i != token.i:
-        path.append(token.dep_)
+        steps.append(token)
         token = token.head
-    nested = any(dep in OTHER_CLAUSE for dep in path)
+    # an infinitive the predicate governs tells another act ("a promis de revenir à Beyrouth
+    # le 1er septembre": the return's day, not the promise's)
+    nested = any(step.dep_ in OTHER_CLAUSE or (step.dep_ == "xcomp" and "Inf" in
+                                               step.morph.get("VerbForm")) for step in steps)
     if token.i == anchor.i:
         return "nested" if nested else "own"
     return "nested" if nested else "governor"

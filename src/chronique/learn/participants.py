@@ -29,6 +29,10 @@ SKIPPED_DEPS = frozenset({"flat:name", "fixed", "case"})
 MAX_PATH = 4
 #: how many sentences open an article (its headline and its lead)
 OPENING = 2
+#: how many candidates of the sentences before the previous one are kept
+EARLIER = 4
+#: how many candidates of earlier sentences the document keeps to choose them from
+KEPT = 60
 #: the thresholds a newly trained model starts with: where ``benchmarks/tune_policy.py``
 #: starts its search on the dev sets (``make model``)
 THRESHOLD, FILL, CONTEXT_FILL = 0.4, 0.02, 0.02
@@ -42,6 +46,8 @@ class Candidate:
     #: event's sentence leaves implicit: "Washington a adressé un ultimatum à Bagdad. Bagdad
     #: l'a rejeté.") or the article's "opening" (headline and lead: whom it is about)
     source: str = "sentence"
+    #: how many times the document had named its countries or organisations before
+    times: int = 0
 
     @property
     def context(self) -> bool:
@@ -52,23 +58,40 @@ class Candidate:
 def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     """The sentence's candidates, then those of the previous sentence that name someone the
     sentence does not, then those of the article's opening (headline and lead) that name
-    someone neither does, each marked ``context``; this sentence's become the previous
-    ones."""
+    someone none of these does, then those of the sentences before (the latest first, up to
+    ``EARLIER``) that name someone else again, each marked with where it was named; this
+    sentence's become the previous ones."""
     named = set().union(*(keys_of(c.entities) for c in cands))
-    earlier = [Candidate(c.token, c.entities, "previous") for c in ctx.previous
+    earlier = [Candidate(c.token, c.entities, "previous", _times(c, ctx)) for c in ctx.previous
                if not keys_of(c.entities) <= named]
     named |= set().union(*(keys_of(c.entities) for c in earlier))
-    opening = []
-    for cand in ctx.opening:
-        keys = keys_of(cand.entities)
-        if keys and not keys <= named:
-            opening.append(Candidate(cand.token, cand.entities, "opening"))
-            named |= keys
+    opening = _new_ones(ctx.opening, "opening", named, ctx)
+    before = _new_ones(ctx.earlier, "earlier", named, ctx)[:EARLIER]
+    ctx.earlier = (list(reversed(ctx.previous)) + ctx.earlier)[:KEPT]
     ctx.previous = cands
     if ctx.opened < OPENING:
         ctx.opening.extend(cands)
         ctx.opened += 1
-    return cands + earlier + opening
+    for cand in cands:
+        for key in keys_of(cand.entities):
+            ctx.named[key] = ctx.named.get(key, 0) + 1
+    return cands + earlier + opening + before
+
+
+def _times(cand: Candidate, ctx) -> int:
+    """How many times the document has named the candidate's countries or organisations."""
+    return max((ctx.named.get(k, 0) for k in keys_of(cand.entities)), default=0)
+
+
+def _new_ones(cands: list[Candidate], source: str, named: set[str], ctx) -> list[Candidate]:
+    """The candidates that name someone not named yet (``named`` grows), marked ``source``."""
+    out = []
+    for cand in cands:
+        keys = keys_of(cand.entities)
+        if keys and not keys <= named:
+            out.append(Candidate(cand.token, cand.entities, source, _times(cand, ctx)))
+            named |= keys
+    return out
 
 
 def candidates(resolver, tokens: list[Token], phrase, ctx) -> list[Candidate]:
@@ -99,7 +122,7 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
                   acting: frozenset[str] = frozenset()) -> dict[str, float]:
     """``acting``: the countries and ids of the actors the rules chose."""
     if candidate.context:
-        return context_features(trigger, event_type, candidate)
+        return context_features(trigger, event_type, candidate, acting)
     token = candidate.token
     path = dependency_path(token, trigger)
     lemma = fold(trigger.lemma_)
@@ -134,14 +157,21 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     return feats
 
 
-def context_features(trigger: Token, event_type: str, candidate: Candidate
-                     ) -> dict[str, float]:
-    """Features of a candidate of the previous sentence: its relation there, its sector and
-    lemma, with the event's type and trigger lemma (no path: another sentence)."""
+def context_features(trigger: Token, event_type: str, candidate: Candidate,
+                     acting: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Features of a candidate named outside the event's sentence: where (previous sentence,
+    opening, earlier), its relation there, its sector and lemma, with the event's type and
+    trigger lemma (no path: another sentence); how often the article has named it
+    (``times``), and whether it names the country or organisation of the actor the rules
+    chose (``acting``)."""
     token, entity = candidate.token, candidate.entities[0]
     lemma, clemma = fold(trigger.lemma_), fold(token.lemma_)
     source = candidate.source
-    return {"ctx": 1.0, f"ctx|from={source}": 1.0, f"ctx|from|type={source}|{event_type}": 1.0,
+    times = min(candidate.times, 4)
+    same = bool(keys_of(candidate.entities) & acting)
+    return {f"ctx|times={times}": 1.0, f"ctx|type|times={event_type}|{times}": 1.0,
+            f"ctx|same_actor={same}": 1.0, f"ctx|type|same_actor={event_type}|{same}": 1.0,
+            "ctx": 1.0, f"ctx|from={source}": 1.0, f"ctx|from|type={source}|{event_type}": 1.0,
             f"ctx|type={event_type}": 1.0, f"ctx|lemma={lemma}": 1.0,
             f"ctx|cdep={token.dep_}": 1.0, f"ctx|type|cdep={event_type}|{token.dep_}": 1.0,
             f"ctx|sector={entity.sector}": 1.0, f"ctx|type|sector={event_type}|{entity.sector}": 1.0,
@@ -233,14 +263,13 @@ class ParticipantModel:
 
     def _fill(self, scored: list, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
         """An event left without a recipient takes the likeliest candidate that is not an
-        actor when its recipient probability reaches ``fill``; a candidate of the previous
-        sentence must reach ``context_fill`` and name no actor of the event."""
+        actor when its recipient probability reaches ``fill``; a candidate named outside the
+        sentence must reach ``context_fill`` and not name an actor of the event (``_acts``)."""
         taken = {(e.start, e.end) for e in actor}
-        acting = keys_of(actor)
         options = [(probs[self.recipient], cand) for cand, probs in scored
                    if not any((e.start, e.end) in taken for e in cand.entities)
                    and (not cand.context or (probs[self.recipient] >= self.context_fill
-                                             and not keys_of(cand.entities) & acting))]
+                                             and not _acts(cand, actor)))]
         if not options:
             return ()
         prob, cand = max(options, key=lambda o: o[0])
@@ -251,6 +280,15 @@ class ParticipantModel:
         self.linear.info["fill"] = self.fill
         self.linear.info["context_fill"] = self.context_fill
         self.linear.save(folder)
+
+
+def _acts(cand: Candidate, actor: tuple[Entity, ...]) -> bool:
+    """The candidate names an actor of the event: the same country, organisation and sector,
+    or one of its organisations ("le gouvernement" named earlier is not "les manifestants"
+    of its country, whom it may be the target of)."""
+    mine = {(e.country, e.id, e.sector) for e in actor}
+    return any((e.country, e.id, e.sector) in mine or (e.id and e.id in keys_of(actor))
+               for e in cand.entities)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

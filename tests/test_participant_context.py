@@ -63,3 +63,31 @@ def test_the_opening_adds_no_one_the_sentence_already_names(coder):
     with_context([], ctx)
     found = with_context([Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))], ctx)
     assert [c.context for c in found] == [False]
+
+
+def test_someone_named_further_back_is_a_candidate_with_how_often_it_was_named(coder):
+    doc = coder.nlp("Pékin et Moscou et Paris et Berlin")
+    pekin = Candidate(doc[0], (Entity("Pékin", 0, 5, country="CHN"),))
+    moscou = Candidate(doc[2], (Entity("Moscou", 9, 15, country="RUS"),))
+    paris = Candidate(doc[4], (Entity("Paris", 19, 24, country="FRA"),))
+    berlin = Candidate(doc[6], (Entity("Berlin", 28, 34, country="DEU"),))
+    ctx = DocumentContext(sentences=6)
+    for sentence in ([pekin], [moscou], [paris], [paris], [berlin]):
+        found = with_context(sentence, ctx)
+    # Paris is neither the previous sentence's nor the opening's: an earlier one, named twice
+    assert [(c.entities[0].country, c.source, c.times) for c in found] == [
+        ("DEU", "sentence", 0), ("FRA", "previous", 2), ("CHN", "opening", 1),
+        ("RUS", "opening", 1)]
+    found = with_context([], ctx)
+    assert ("FRA", "earlier", 2) in [(c.entities[0].country, c.source, c.times) for c in found]
+
+
+def test_someone_of_the_actor_s_country_but_not_the_actor_may_fill_the_recipient():
+    from chronique.learn.participants import _acts
+
+    government = Candidate(None, (Entity("le gouvernement", 0, 15, country="TCD",
+                                         sector="GOV"),))
+    protesters = (Entity("les manifestants", 20, 36, country="TCD", sector="CVL"),)
+    ministers = (Entity("les ministres", 20, 33, country="TCD", sector="GOV"),)
+    assert not _acts(government, protesters)
+    assert _acts(government, ministers)

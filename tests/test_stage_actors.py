@@ -90,3 +90,13 @@ def test_an_actor_without_its_country_is_not_of_the_party_it_acts_on(coder, text
     second = sentences[1]
     found = coder.resolver.resolve_one(tokens_named(second, head), second.phrase, ctx)
     assert [e.country for e in found] == ["LBY"]
+
+
+def test_a_news_agency_does_not_make_the_article_s_country(coder) -> None:
+    # "(AFP)" names a French agency; the soldiers of a Tunisian story are Tunisia's
+    text = ("Crise politique en Tunisie\n\nTUNIS, 26 juillet 2021 (AFP) - Le président Kaïs "
+            "Saïed a suspendu dimanche les travaux du Parlement.\n\nCe lundi matin, des unités "
+            "de l'armée ont été déployées autour du siège du Parlement.")
+    events = coder.code_text(text, published="2021-07-26")
+    deployed = [e for e in events if e.event_type == "MOBILIZE"]
+    assert deployed and {e.country for e in deployed[0].actor} == {"TUN"}

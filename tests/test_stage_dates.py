@@ -129,3 +129,9 @@ def test_a_day_years_before_the_publication_is_not_the_articles_day(coder) -> No
     dates = _dated(coder, text, "2023-09-16")
     assert dates["a condamné"] == ("2023-09-16", "publication")
 
+
+
+def test_a_date_of_an_infinitive_the_verb_governs_is_that_acts(coder) -> None:
+    # the elections' day, not the pledge's: the pledge takes the publication day
+    text = "Le chef de la junte malienne s'est engagé à organiser des élections le 12 novembre."
+    assert _dated(coder, text, "2023-06-07")["s'est engagé"] == ("2023-06-07", "publication")

@@ -51,8 +51,9 @@ class DateStage:
         near = state and (state.paragraph_day(sentence.paragraph) or state.article_date)
         found = self.resolver.find(text, published, PartialDate.parse(near[0]) if near else None)
         days = [d for d in found if self._reported_day(d, sentence, published)]
-        if state is not None and days:
-            told = _main_clause_days(sentence, days) or days
+        told = _main_clause_days(sentence, days) or [
+            d for d in days if not _in_infinitive(_token_at(sentence, d.start))]
+        if state is not None and told:
             if state.article_date is None and _recent(told[0].date, published,
                                                       self.resolver.article_day_within):
                 state.article_date = (told[0].date, told[0].text)
@@ -143,6 +144,17 @@ def _main_clause_days(sentence: Sentence, days: list[DateExpression]) -> list[Da
     root = next((t for t in sentence.tokens() if t.dep_ == "ROOT"), None)
     return [d for d in days if root is not None and _kind(root, _token_at(sentence, d.start))
             == "own"]
+
+
+def _in_infinitive(token: Token | None) -> bool:
+    """The date word hangs on an infinitive another verb governs ("s'est engagé à organiser
+    des élections le 12 novembre"): the day of an act to come or of another act, not one the
+    text goes on telling."""
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm"):
+            return True
+        token = token.head
+    return False
 
 
 def is_future(anchor: Token, governors: frozenset[str]) -> bool:

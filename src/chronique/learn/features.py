@@ -98,16 +98,31 @@ def token_vector(token: Token) -> numpy.ndarray:
 
 
 def token_vectors(tokens: list[Token]) -> numpy.ndarray:
-    """The word vectors (``fr_core_news_md``) of several tokens of one vocabulary, read
-    from its table at once, unit length; zeros for a token without one."""
+    """The word vectors (``fr_core_news_md``) of several tokens of one vocabulary, unit
+    length; zeros for a token without one. Each word's vector is read from the table once
+    (``_UNIT``: words repeat from sentence to sentence)."""
     if not tokens:
         return numpy.zeros((0, VECTOR_SIZE), dtype="float32")
     table = tokens[0].vocab.vectors
     if table.shape[1] != VECTOR_SIZE or table.shape[0] == 0:
         return numpy.zeros((len(tokens), VECTOR_SIZE), dtype="float32")
-    rows = numpy.asarray(table.find(keys=[t.orth for t in tokens]))
+    cache = _UNIT.setdefault(id(table), {})
+    missing = list({t.orth for t in tokens if t.orth not in cache})
+    if missing:
+        if len(cache) > MAX_CACHED:
+            cache.clear()
+        cache.update(zip(missing, _unit_rows(table, missing), strict=True))
+    return numpy.stack([cache[t.orth] for t in tokens])
+
+
+#: unit word vectors by table and word (``token_vectors``), and how many a table keeps
+_UNIT: dict[int, dict[int, numpy.ndarray]] = {}
+MAX_CACHED = 200_000
+
+
+def _unit_rows(table, orths: list[int]) -> numpy.ndarray:
+    rows = numpy.asarray(table.find(keys=orths))
     out = numpy.asarray(table.data)[numpy.maximum(rows, 0)].astype("float32")
     out[rows < 0] = 0.0
     norms = numpy.linalg.norm(out, axis=1, keepdims=True)
     return numpy.divide(out, norms, out=out, where=norms > 0)
-

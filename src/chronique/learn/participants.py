@@ -14,6 +14,7 @@ rules: ``decide`` (docs/evaluation.md, "Models").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -49,6 +50,11 @@ class Candidate:
     #: how many times the document had named its countries or organisations before
     times: int = 0
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The countries and organisations it names (computed once)."""
+        return keys_of(self.entities)
+
     @property
     def context(self) -> bool:
         """Named outside the event's own sentence."""
@@ -61,10 +67,10 @@ def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
     someone none of these does, then those of the sentences before (the latest first, up to
     ``EARLIER``) that name someone else again, each marked with where it was named; this
     sentence's become the previous ones."""
-    named = set().union(*(keys_of(c.entities) for c in cands))
+    named = set().union(*(c.keys for c in cands))
     earlier = [Candidate(c.token, c.entities, "previous", _times(c, ctx)) for c in ctx.previous
-               if not keys_of(c.entities) <= named]
-    named |= set().union(*(keys_of(c.entities) for c in earlier))
+               if not c.keys <= named]
+    named |= set().union(*(c.keys for c in earlier))
     opening = _new_ones(ctx.opening, "opening", named, ctx)
     before = _new_ones(ctx.earlier, "earlier", named, ctx)[:EARLIER]
     ctx.earlier = (list(reversed(ctx.previous)) + ctx.earlier)[:KEPT]
@@ -73,21 +79,21 @@ def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
         ctx.opening.extend(cands)
         ctx.opened += 1
     for cand in cands:
-        for key in keys_of(cand.entities):
+        for key in cand.keys:
             ctx.named[key] = ctx.named.get(key, 0) + 1
     return cands + earlier + opening + before
 
 
 def _times(cand: Candidate, ctx) -> int:
     """How many times the document has named the candidate's countries or organisations."""
-    return max((ctx.named.get(k, 0) for k in keys_of(cand.entities)), default=0)
+    return max((ctx.named.get(k, 0) for k in cand.keys), default=0)
 
 
 def _new_ones(cands: list[Candidate], source: str, named: set[str], ctx) -> list[Candidate]:
     """The candidates that name someone not named yet (``named`` grows), marked ``source``."""
     out = []
     for cand in cands:
-        keys = keys_of(cand.entities)
+        keys = cand.keys
         if keys and not keys <= named:
             out.append(Candidate(cand.token, cand.entities, source, _times(cand, ctx)))
             named |= keys
@@ -143,7 +149,7 @@ def pair_features(trigger: Token, event_type: str, candidate: Candidate,
     if len(candidate.entities) > 1:
         feats["several"] = 1.0
     if acting and role != "actor":
-        same = bool(keys_of(candidate.entities) & acting)
+        same = bool(candidate.keys & acting)
         feats[f"same_actor={same}"] = 1.0
         feats[f"type|same_actor={event_type}|{same}"] = 1.0
     clemma = fold(token.lemma_)
@@ -168,7 +174,7 @@ def context_features(trigger: Token, event_type: str, candidate: Candidate,
     lemma, clemma = fold(trigger.lemma_), fold(token.lemma_)
     source = candidate.source
     times = min(candidate.times, 4)
-    same = bool(keys_of(candidate.entities) & acting)
+    same = bool(candidate.keys & acting)
     return {f"ctx|times={times}": 1.0, f"ctx|type|times={event_type}|{times}": 1.0,
             f"ctx|same_actor={same}": 1.0, f"ctx|type|same_actor={event_type}|{same}": 1.0,
             "ctx": 1.0, f"ctx|from={source}": 1.0, f"ctx|from|type={source}|{event_type}": 1.0,

@@ -18,8 +18,9 @@ from chronique.store import Corpus
 
 
 def _stored(corpus_db) -> list[dict]:  # noqa: F811
+    """Every stored record, negated events included (an export writes them all)."""
     with Corpus(corpus_db) as corpus:
-        return list(corpus.records())
+        return list(corpus.records(include_negated=True))
 
 
 def test_jsonl_export_round_trips_the_records(corpus_db, corpus_records, tmp_path):  # noqa: F811

@@ -45,7 +45,7 @@ class DocumentContext:
     #: the candidate participants of the sentences read before the previous one, the latest
     #: first, and how many times each country or organisation has been named so far
     earlier: list = field(default_factory=list)
-    named: dict = field(default_factory=dict)
+    named: dict[str, int] = field(default_factory=dict)
     #: how many sentences the document has (where a sentence stands: learn/features.py)
     sentences: int = 0
     #: the publication year, when known: officials of an organisation outside their term

@@ -151,10 +151,14 @@ def _in_infinitive(token: Token | None) -> bool:
     des élections le 12 novembre"): the day of an act to come or of another act, not one the
     text goes on telling."""
     while token is not None and token.head.i != token.i:
-        if token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm"):
+        if _infinitive_complement(token):
             return True
         token = token.head
     return False
+
+
+def _infinitive_complement(token: Token) -> bool:
+    return token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm")
 
 
 def is_future(anchor: Token, governors: frozenset[str]) -> bool:
@@ -192,8 +196,7 @@ def _kind(anchor: Token, token: Token | None) -> str:
         token = token.head
     # an infinitive the predicate governs tells another act ("a promis de revenir à Beyrouth
     # le 1er septembre": the return's day, not the promise's)
-    nested = any(step.dep_ in OTHER_CLAUSE or (step.dep_ == "xcomp" and "Inf" in
-                                               step.morph.get("VerbForm")) for step in steps)
+    nested = any(step.dep_ in OTHER_CLAUSE or _infinitive_complement(step) for step in steps)
     if token.i == anchor.i:
         return "nested" if nested else "own"
     return "nested" if nested else "governor"

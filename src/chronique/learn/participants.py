@@ -293,8 +293,8 @@ def _acts(cand: Candidate, actor: tuple[Entity, ...]) -> bool:
     or one of its organisations ("le gouvernement" named earlier is not "les manifestants"
     of its country, whom it may be the target of)."""
     mine = {(e.country, e.id, e.sector) for e in actor}
-    return any((e.country, e.id, e.sector) in mine or (e.id and e.id in keys_of(actor))
-               for e in cand.entities)
+    ids = {e.id for e in actor if e.id}
+    return any((e.country, e.id, e.sector) in mine or e.id in ids for e in cand.entities)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:

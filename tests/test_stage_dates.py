@@ -3,6 +3,7 @@ takes."""
 
 from __future__ import annotations
 
+import pytest
 from stagehelp import read, tokens_named
 
 from chronique.coding.dates import DateStage, choose, is_future, without_dateline
@@ -66,72 +67,72 @@ def test_the_page_header_does_not_date_events_nor_the_article(coder) -> None:
     assert dates["a aussi rappelé son ambassadeur"] == ("2023-08-06", "article-day")
 
 
-def test_the_article_day_is_the_first_day_named_even_where_no_event_is_found(coder) -> None:
-    text = ("Les pays du Sahel quittent l'organisation régionale\n"
-            "Les trois pays ont annoncé dimanche leur départ immédiat de l'organisation.\n"
-            "Le Mali a accusé l'organisation de trahir ses pères fondateurs.")
-    assert _dated(coder, text, "2024-01-29")["a accusé"] == ("2024-01-28", "article-day")
+#: texts, their publication day, and the date (and reason) of some of their events: one test
+#: per row (dates.yaml's rules at work in whole texts)
+DATED = [
+    pytest.param(
+        "Les pays du Sahel quittent l'organisation régionale\n"
+        "Les trois pays ont annoncé dimanche leur départ immédiat de l'organisation.\n"
+        "Le Mali a accusé l'organisation de trahir ses pères fondateurs.", "2024-01-29",
+        {"a accusé": ("2024-01-28", "article-day")},
+        id="the-article-day-is-the-first-day-named-even-where-no-event-is-found"),
+    pytest.param(
+        "Le Canada expulse un diplomate indien\n"
+        "OTTAWA, 19 septembre (Agence) - L'Inde a rejeté mardi les accusations du Canada.\n"
+        "Le Premier ministre canadien avait accusé lundi New Delhi devant le Parlement.\n"
+        "Il avait exhorté l'Inde à coopérer avec la justice canadienne.", "2023-09-19",
+        {"avait exhorté": ("2023-09-18", "pluperfect-day"),
+         "a rejeté": ("2023-09-19", "weekday")},
+        id="a-background-act-in-the-pluperfect-takes-the-last-day-named"),
+    pytest.param(
+        "Le policier qui a tué mardi un adolescent a été arrêté jeudi par ses collègues "
+        "à Nanterre.", "2023-06-30", {"a été arrêté": ("2023-06-29", "weekday")},
+        id="a-date-of-another-verbs-clause-is-not-the-events"),
+    pytest.param(
+        "Alors que le Conseil de sécurité devait se réunir jeudi, le président américain "
+        "a condamné mercredi l'assassinat.", "2021-07-08",
+        {"a condamné": ("2021-07-07", "weekday")},
+        id="a-date-of-another-verbs-clause-is-not-the-events-2"),
+    pytest.param(
+        "Heurts à Conakry après l'arrestation d'un opposant\n"
+        "Le principal opposant guinéen a été arrêté lundi à son domicile de Conakry.\n"
+        "Samedi, des milliers de ses partisans avaient marché vers le palais présidentiel. "
+        "La police a dispersé les cortèges à coups de gaz lacrymogène.\n"
+        "Le gouvernement a accusé l'opposition de vouloir semer le chaos.", "2020-10-28",
+        {"a dispersé": ("2020-10-24", "paragraph-day"),
+         "a accusé": ("2020-10-26", "article-day")},
+        id="an-act-with-no-date-words-takes-the-day-its-paragraph-named"),
+    pytest.param(
+        "Le ministre nigérien qui avait démissionné samedi a rencontré mercredi le président "
+        "et appelé à l'unité nationale.", "2021-03-05",
+        {"appelé": ("2021-03-03", "weekday")},
+        id="a-conjunct-takes-its-verbs-date-not-one-of-a-relative-clause"),
+    pytest.param(
+        "Burkina: une radio étrangère suspendue\n"
+        "OUAGADOUGOU, 14 mars (Agence) - Le gouvernement a suspendu mercredi la diffusion "
+        "d'une radio étrangère.\n"
+        "Mardi, le ministre de la Communication avait dénoncé le récit de l'attaque de "
+        "Djibo, menée le 2 février par des jihadistes.\n"
+        "Il avait convoqué le représentant de la radio à Ouagadougou.", "2024-03-14",
+        {"avait convoqué le représentant": ("2024-03-12", "pluperfect-day")},
+        id="the-day-the-text-goes-on-telling-is-its-main-clauses"),
+    pytest.param(
+        "Procès des attentats de Bruxelles\n"
+        "Les attentats du 22 mars 2016 avaient fait trente-deux morts à l'aéroport et dans "
+        "le métro.\n"
+        "La cour a condamné six accusés à la réclusion à perpétuité.", "2023-09-16",
+        {"a condamné": ("2023-09-16", "publication")},
+        id="a-day-years-before-the-publication-is-not-the-articles-day"),
+    pytest.param(
+        # the elections' day, not the pledge's: the pledge takes the publication day
+        "Le chef de la junte malienne s'est engagé à organiser des élections le 12 novembre.",
+        "2023-06-07", {"s'est engagé": ("2023-06-07", "publication")},
+        id="a-date-of-an-infinitive-the-verb-governs-is-that-acts"),
+]
 
 
-def test_a_background_act_in_the_pluperfect_takes_the_last_day_named(coder) -> None:
-    text = ("Le Canada expulse un diplomate indien\n"
-            "OTTAWA, 19 septembre (Agence) - L'Inde a rejeté mardi les accusations du Canada.\n"
-            "Le Premier ministre canadien avait accusé lundi New Delhi devant le Parlement.\n"
-            "Il avait exhorté l'Inde à coopérer avec la justice canadienne.")
-    dates = _dated(coder, text, "2023-09-19")
-    assert dates["avait exhorté"] == ("2023-09-18", "pluperfect-day")
-    assert dates["a rejeté"] == ("2023-09-19", "weekday")
-
-
-def test_a_date_of_another_verbs_clause_is_not_the_events(coder) -> None:
-    text = ("Le policier qui a tué mardi un adolescent a été arrêté jeudi par ses collègues "
-            "à Nanterre.")
-    assert _dated(coder, text, "2023-06-30")["a été arrêté"] == ("2023-06-29", "weekday")
-    text = ("Alors que le Conseil de sécurité devait se réunir jeudi, le président américain "
-            "a condamné mercredi l'assassinat.")
-    assert _dated(coder, text, "2021-07-08")["a condamné"] == ("2021-07-07", "weekday")
-
-
-def test_an_act_with_no_date_words_takes_the_day_its_paragraph_named(coder) -> None:
-    text = ("Heurts à Conakry après l'arrestation d'un opposant\n"
-            "Le principal opposant guinéen a été arrêté lundi à son domicile de Conakry.\n"
-            "Samedi, des milliers de ses partisans avaient marché vers le palais présidentiel. "
-            "La police a dispersé les cortèges à coups de gaz lacrymogène.\n"
-            "Le gouvernement a accusé l'opposition de vouloir semer le chaos.")
-    dates = _dated(coder, text, "2020-10-28")
-    assert dates["a dispersé"] == ("2020-10-24", "paragraph-day")
-    assert dates["a accusé"] == ("2020-10-26", "article-day")
-
-
-def test_a_conjunct_takes_its_verbs_date_not_one_of_a_relative_clause(coder) -> None:
-    text = ("Le ministre nigérien qui avait démissionné samedi a rencontré mercredi le président "
-            "et appelé à l'unité nationale.")
-    dates = _dated(coder, text, "2021-03-05")
-    assert dates["appelé"] == ("2021-03-03", "weekday")
-
-
-def test_the_day_the_text_goes_on_telling_is_its_main_clauses(coder) -> None:
-    text = ("Burkina: une radio étrangère suspendue\n"
-            "OUAGADOUGOU, 14 mars (Agence) - Le gouvernement a suspendu mercredi la diffusion "
-            "d'une radio étrangère.\n"
-            "Mardi, le ministre de la Communication avait dénoncé le récit de l'attaque de "
-            "Djibo, menée le 2 février par des jihadistes.\n"
-            "Il avait convoqué le représentant de la radio à Ouagadougou.")
-    dates = _dated(coder, text, "2024-03-14")
-    assert dates["avait convoqué le représentant"] == ("2024-03-12", "pluperfect-day")
-
-
-def test_a_day_years_before_the_publication_is_not_the_articles_day(coder) -> None:
-    text = ("Procès des attentats de Bruxelles\n"
-            "Les attentats du 22 mars 2016 avaient fait trente-deux morts à l'aéroport et dans "
-            "le métro.\n"
-            "La cour a condamné six accusés à la réclusion à perpétuité.")
-    dates = _dated(coder, text, "2023-09-16")
-    assert dates["a condamné"] == ("2023-09-16", "publication")
-
-
-
-def test_a_date_of_an_infinitive_the_verb_governs_is_that_acts(coder) -> None:
-    # the elections' day, not the pledge's: the pledge takes the publication day
-    text = "Le chef de la junte malienne s'est engagé à organiser des élections le 12 novembre."
-    assert _dated(coder, text, "2023-06-07")["s'est engagé"] == ("2023-06-07", "publication")
+@pytest.mark.parametrize(("text", "published", "expected"), DATED)
+def test_events_of_a_text_take_their_dates(coder, text: str, published: str,
+                                           expected: dict[str, tuple]) -> None:
+    dates = _dated(coder, text, published)
+    assert {trigger: dates[trigger] for trigger in expected} == expected

@@ -72,7 +72,7 @@ def with_context(cands: list[Candidate], ctx) -> list[Candidate]:
                if not c.keys <= named]
     named |= set().union(*(c.keys for c in earlier))
     opening = _new_ones(ctx.opening, "opening", named, ctx)
-    before = _new_ones(ctx.earlier, "earlier", named, ctx)[:EARLIER]
+    before = _new_ones(ctx.earlier, "earlier", named, ctx, EARLIER)
     ctx.earlier = (list(reversed(ctx.previous)) + ctx.earlier)[:KEPT]
     ctx.previous = cands
     if ctx.opened < OPENING:
@@ -89,14 +89,17 @@ def _times(cand: Candidate, ctx) -> int:
     return max((ctx.named.get(k, 0) for k in cand.keys), default=0)
 
 
-def _new_ones(cands: list[Candidate], source: str, named: set[str], ctx) -> list[Candidate]:
-    """The candidates that name someone not named yet (``named`` grows), marked ``source``."""
-    out = []
+def _new_ones(cands: list[Candidate], source: str, named: set[str], ctx,
+              limit: int | None = None) -> list[Candidate]:
+    """The candidates that name someone not named yet (``named`` grows), marked ``source``;
+    the first ``limit`` of them."""
+    out: list[Candidate] = []
     for cand in cands:
-        keys = cand.keys
-        if keys and not keys <= named:
+        if limit is not None and len(out) == limit:
+            break
+        if cand.keys and not cand.keys <= named:
             out.append(Candidate(cand.token, cand.entities, source, _times(cand, ctx)))
-            named |= keys
+            named |= cand.keys
     return out
 
 
